@@ -1,0 +1,15 @@
+import type { RemarkPlugins } from '@astrojs/markdown-remark';
+import { remarkAdmonitions } from './remark-admonitions.ts';
+import { remarkCodeFigures } from './remark-code-figures.ts';
+import { remarkMkdocsCleanup } from './remark-mkdocs-cleanup.ts';
+import { remarkMkdocsLinks, type MkdocsLinksOptions } from './remark-mkdocs-links.ts';
+
+/**
+ * The remark plugins that read Material-for-MkDocs Markdown, in the order they must run:
+ * cleanup first (the H1 and markers are top-level nodes that admonition bodies never hold),
+ * then admonitions (their bodies become real nodes), and only then links and code figures,
+ * so that links and code inside admonitions are handled too.
+ */
+export function mkdocsRemarkPlugins(options: MkdocsLinksOptions): RemarkPlugins {
+  return [remarkMkdocsCleanup, remarkAdmonitions, [remarkMkdocsLinks, options], remarkCodeFigures];
+}

@@ -1,0 +1,147 @@
+import type { Parent, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import type { Admonition } from './mdast-extensions.ts';
+import { setAstroFrontmatter } from './astro-frontmatter.ts';
+
+const MARKER = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"(.*)")?[ \t]*$/;
+const IN_SHORT_TITLE = /^in short$/i;
+
+/**
+ * Material-for-MkDocs admonitions.
+ *
+ * ```md
+ * !!! info "In short"
+ *     Body indented four spaces (or a tab): paragraphs, lists, code.
+ * ??? note "Closed until clicked"
+ * ???+ tip "Open, but collapsible"
+ * ```
+ *
+ * Each becomes an `admonition` node whose body is parsed as Markdown, rendered as
+ * `<aside class="admonition note">` (or `<details>` with a `<summary>` when collapsible).
+ * The first `!!! info "In short"` is the article's short answer: it gets the class
+ * `in-short`, and its plain text is stored as `inShort` in Astro's frontmatter.
+ *
+ * Works from the source lines, because an indented body right after the marker
+ * parses as a lazy paragraph continuation, and after a blank line as indented code.
+ */
+export function remarkAdmonitions(this: Processor) {
+  const parse = (text: string): Root => this.parse(text) as Root;
+  return (tree: Root, file: VFile) => {
+    const lines = String(file.value).split(/\r?\n/);
+    const state = { count: 0, inShort: undefined as string | undefined };
+    transformChildren(tree, lines, parse, state);
+    if (state.inShort !== undefined) setAstroFrontmatter(file, 'inShort', state.inShort);
+  };
+}
+
+interface State {
+  count: number;
+  inShort: string | undefined;
+}
+
+function transformChildren(
+  parent: Parent,
+  lines: string[],
+  parse: (text: string) => Root,
+  state: State,
+): void {
+  const out: RootContent[] = [];
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    const startLine = child.position?.start.line;
+    const match = child.type === 'paragraph' && startLine ? MARKER.exec(lines[startLine - 1]?.trim() ?? '') : null;
+    if (!match || !startLine) {
+      out.push(child);
+      continue;
+    }
+    const indent = leadingWhitespace(lines[startLine - 1] ?? '');
+    const body = collectBody(lines, startLine, indent);
+    const lastLine = startLine + body.length;
+    while (i + 1 < children.length && (children[i + 1]!.position?.start.line ?? Infinity) <= lastLine) i++;
+    const subtree = parse(body.map((line) => line.text).join('\n'));
+    shiftPositions(subtree, startLine, body);
+    transformChildren(subtree, lines, parse, state);
+    out.push(makeAdmonition(match, subtree.children, state));
+  }
+  parent.children = out;
+}
+
+interface BodyLine {
+  text: string;
+  /** Characters removed from the start of the source line. */
+  removed: number;
+}
+
+/** The admonition's body: the lines after the marker indented deeper than it, dedented. */
+function collectBody(lines: string[], markerLine: number, indent: string): BodyLine[] {
+  const body: BodyLine[] = [];
+  for (let n = markerLine; n < lines.length; n++) {
+    const line = lines[n]!;
+    if (line.trim() === '') {
+      body.push({ text: '', removed: 0 });
+      continue;
+    }
+    if (!line.startsWith(indent)) break;
+    const rest = line.slice(indent.length);
+    const step = rest.startsWith('\t') ? 1 : rest.startsWith('    ') ? 4 : 0;
+    if (step === 0) break;
+    body.push({ text: rest.slice(step), removed: indent.length + step });
+  }
+  while (body.length > 0 && body.at(-1)!.text === '') body.pop();
+  return body;
+}
+
+/** Moves positions of a body parsed on its own back to where they are in the file. */
+function shiftPositions(node: Root | RootContent, markerLine: number, body: BodyLine[]): void {
+  const position = node.position;
+  if (position) {
+    for (const point of [position.start, position.end]) {
+      const removed = body[point.line - 1]?.removed ?? 0;
+      point.line += markerLine;
+      point.column += removed;
+      delete point.offset;
+    }
+  }
+  if ('children' in node) for (const child of node.children) shiftPositions(child, markerLine, body);
+}
+
+function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: State): Admonition {
+  const [, marker, kind = 'note', explicitTitle] = match;
+  const title = explicitTitle ?? kind.charAt(0).toUpperCase() + kind.slice(1);
+  const collapsible = marker === '???' ? 'closed' : marker === '???+' ? 'open' : undefined;
+  const inShort = state.inShort === undefined && kind === 'info' && IN_SHORT_TITLE.test(title);
+  if (inShort) state.inShort = toString({ type: 'root', children }).replace(/\s+/g, ' ').trim();
+  const titleId = `admonition-${++state.count}`;
+  const classes = ['admonition', kind, ...(inShort ? ['in-short'] : [])];
+  const titleNode = {
+    type: 'paragraph' as const,
+    children: [{ type: 'text' as const, value: title }],
+    data: {
+      hName: collapsible ? 'summary' : 'p',
+      hProperties: { className: ['admonition-title'], id: titleId },
+    },
+  };
+  return {
+    type: 'admonition',
+    kind,
+    title,
+    collapsible,
+    inShort,
+    children: [titleNode, ...children],
+    data: {
+      hName: collapsible ? 'details' : 'aside',
+      hProperties: {
+        className: classes,
+        ...(collapsible ? {} : { 'aria-labelledby': titleId }),
+        ...(collapsible === 'open' ? { open: true } : {}),
+      },
+    },
+  };
+}
+
+function leadingWhitespace(line: string): string {
+  return /^[ \t]*/.exec(line)?.[0] ?? '';
+}
