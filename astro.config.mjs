@@ -6,7 +6,9 @@ import siteConfig from './src/site.config.ts';
 
 const settings = resolveSettings(siteConfig, process.cwd(), process.env);
 
+// KB_OUT_DIR and KB_CACHE_DIR let tests and the benchmark build other content side by side.
 export default defineConfig({
   outDir: process.env.KB_OUT_DIR ?? './dist',
+  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   integrations: [knowledgeBase(settings)],
 });

@@ -11,10 +11,7 @@ const dateField = z.union([
     .transform((value) => new Date(value)),
 ]);
 
-const stringList = z.union([
-  z.array(z.string()),
-  z.string().transform((value) => splitList(value)),
-]);
+const stringList = z.union([z.array(z.string()), z.string().transform((value) => splitList(value))]);
 
 /** MkDocs' `meta:` list: `[{ name: keywords, content: "a, b" }, { name: robots, content: … }]`. */
 const metaList = z.array(

@@ -49,7 +49,10 @@ export interface SiteModel {
 }
 
 /** Builds the site model from content entries; drafts are left out unless `includeDrafts`. */
-export function buildSiteModel(entries: readonly SiteEntry[], options: { includeDrafts: boolean }): SiteModel {
+export function buildSiteModel(
+  entries: readonly SiteEntry[],
+  options: { includeDrafts: boolean },
+): SiteModel {
   const published = entries.filter((entry) => options.includeDrafts || !entry.data.draft);
   const topicNames = topicsOf(published.filter((e) => e.id.includes('/')).map((e) => `${e.id}.md`));
   const nodes = published
@@ -85,7 +88,10 @@ export function buildSiteModel(entries: readonly SiteEntry[], options: { include
 
   const recent = nodes
     .filter((node) => node.kind === 'article')
-    .sort((a, b) => (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || a.url.localeCompare(b.url));
+    .sort(
+      (a, b) =>
+        (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || a.url.localeCompare(b.url),
+    );
 
   return {
     home: nodes.find((node) => node.kind === 'home'),

@@ -29,8 +29,9 @@ const IN_SHORT_TITLE = /^in short$/i;
 export function remarkAdmonitions(this: Processor) {
   const parse = (text: string): Root => this.parse(text) as Root;
   return (tree: Root, file: VFile) => {
-    const lines = String(file.value).split(/\r?\n/);
-    const state = { count: 0, inShort: undefined as string | undefined };
+    const source = String(file.value);
+    const lines = source.split(/\r?\n/);
+    const state = { count: 0, inShort: undefined as string | undefined, lineStarts: lineStarts(source) };
     transformChildren(tree, lines, parse, state);
     if (state.inShort !== undefined) setAstroFrontmatter(file, 'inShort', state.inShort);
   };
@@ -39,6 +40,8 @@ export function remarkAdmonitions(this: Processor) {
 interface State {
   count: number;
   inShort: string | undefined;
+  /** Offset in the file of the first character of each line, to give shifted points their offset. */
+  lineStarts: number[];
 }
 
 function transformChildren(
@@ -52,7 +55,8 @@ function transformChildren(
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     const startLine = child.position?.start.line;
-    const match = child.type === 'paragraph' && startLine ? MARKER.exec(lines[startLine - 1]?.trim() ?? '') : null;
+    const match =
+      child.type === 'paragraph' && startLine ? MARKER.exec(lines[startLine - 1]?.trim() ?? '') : null;
     if (!match || !startLine) {
       out.push(child);
       continue;
@@ -62,7 +66,7 @@ function transformChildren(
     const lastLine = startLine + body.length;
     while (i + 1 < children.length && (children[i + 1]!.position?.start.line ?? Infinity) <= lastLine) i++;
     const subtree = parse(body.map((line) => line.text).join('\n'));
-    shiftPositions(subtree, startLine, body);
+    shiftPositions(subtree, startLine, body, state.lineStarts);
     transformChildren(subtree, lines, parse, state);
     out.push(makeAdmonition(match, subtree.children, state));
   }
@@ -95,17 +99,23 @@ function collectBody(lines: string[], markerLine: number, indent: string): BodyL
 }
 
 /** Moves positions of a body parsed on its own back to where they are in the file. */
-function shiftPositions(node: Root | RootContent, markerLine: number, body: BodyLine[]): void {
+function shiftPositions(
+  node: Root | RootContent,
+  markerLine: number,
+  body: BodyLine[],
+  starts: number[],
+): void {
   const position = node.position;
   if (position) {
     for (const point of [position.start, position.end]) {
       const removed = body[point.line - 1]?.removed ?? 0;
       point.line += markerLine;
       point.column += removed;
-      delete point.offset;
+      // hast-util-raw (rehype-raw in Astro's pipeline) asserts that a point with a line has an offset.
+      point.offset = (starts[point.line - 1] ?? 0) + point.column - 1;
     }
   }
-  if ('children' in node) for (const child of node.children) shiftPositions(child, markerLine, body);
+  if ('children' in node) for (const child of node.children) shiftPositions(child, markerLine, body, starts);
 }
 
 function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: State): Admonition {
@@ -140,6 +150,12 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
       },
     },
   };
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (const match of source.matchAll(/\r?\n/g)) starts.push(match.index + match[0].length);
+  return starts;
 }
 
 function leadingWhitespace(line: string): string {

@@ -93,7 +93,12 @@ function copyButton(): CodeFigure['children'][number] {
     children: [{ type: 'text', value: 'Copy' }],
     data: {
       hName: 'button',
-      hProperties: { type: 'button', className: ['copy-button'], hidden: true, ariaLabel: 'Copy code to clipboard' },
+      hProperties: {
+        type: 'button',
+        className: ['copy-button'],
+        hidden: true,
+        ariaLabel: 'Copy code to clipboard',
+      },
     },
   };
 }

@@ -32,7 +32,13 @@ export function remarkMkdocsCleanup() {
   };
 }
 
-/** Smart quotes may have been applied to the heading but not to the frontmatter. */
+/** Smartypants (quotes, `...`, `--`) may have been applied to the heading but not to the frontmatter. */
 function normalise(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u2013\u2014]/g, '--')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
