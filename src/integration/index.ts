@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { SiteSettings } from '../pipeline/settings.ts';
 import { mkdocsRemarkPlugins } from '../remark/index.ts';
+import { checkBeforeBuild } from './check-before-build.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 
 /** The knowledge-base integration: wires the Markdown pipeline and the content folder into Astro. */
@@ -10,7 +11,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   return {
     name: 'knowledge-base',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': async ({ updateConfig, command, config, logger }) => {
+        // First, so that content errors stop the build before Astro syncs or writes anything.
+        if (command === 'build') await checkBeforeBuild(settings, fileURLToPath(config.root), logger);
         updateConfig({
           site: settings.url,
           trailingSlash: 'always',

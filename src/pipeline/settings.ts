@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { RULES } from './rule-ids.ts';
+
+const ruleIds = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
 
 const settingsSchema = z.object({
   name: z.string().min(1),
@@ -9,6 +12,8 @@ const settingsSchema = z.object({
   language: z.string().min(2).default('en'),
   contentDir: z.string().min(1).default('content'),
   keywords: z.array(z.string()).default([]),
+  /** Rules switched off or set to another severity: `{ orphan: 'off', 'description-length': 'error' }`. */
+  rules: z.partialRecord(z.enum(ruleIds), z.enum(['off', 'warning', 'error'])).default({}),
 });
 
 /** Site settings as written in `src/site.config.ts`. */

@@ -1,6 +1,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Processor } from 'unified';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Admonition } from './mdast-extensions.ts';
 import { setAstroFrontmatter } from './astro-frontmatter.ts';
@@ -51,7 +52,7 @@ function transformChildren(
   state: State,
 ): void {
   const out: RootContent[] = [];
-  const children = parent.children;
+  const children = [...parent.children];
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
     const startLine = child.position?.start.line;
@@ -64,11 +65,23 @@ function transformChildren(
     const indent = leadingWhitespace(lines[startLine - 1] ?? '');
     const body = collectBody(lines, startLine, indent);
     const lastLine = startLine + body.length;
-    while (i + 1 < children.length && (children[i + 1]!.position?.start.line ?? Infinity) <= lastLine) i++;
+    let endLine = child.position?.end.line ?? lastLine;
+    while (i + 1 < children.length && (children[i + 1]!.position?.start.line ?? Infinity) <= lastLine) {
+      i++;
+      endLine = Math.max(endLine, children[i]!.position?.end.line ?? 0);
+    }
     const subtree = parse(body.map((line) => line.text).join('\n'));
     shiftPositions(subtree, startLine, body, state.lineStarts);
     transformChildren(subtree, lines, parse, state);
     out.push(makeAdmonition(match, subtree.children, state));
+    // Unindented lines right after the body were parsed as lazy continuation of the marker's
+    // paragraph; like Python-Markdown, they follow the admonition (and may start another one).
+    if (endLine > lastLine) {
+      const rest = lines.slice(lastLine, endLine).map((line) => dedent(line, indent));
+      const restTree = parse(rest.map((line) => line.text).join('\n'));
+      shiftPositions(restTree, lastLine, rest, state.lineStarts);
+      children.splice(i + 1, 0, ...restTree.children);
+    }
   }
   parent.children = out;
 }
@@ -123,7 +136,7 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
   const title = explicitTitle ?? kind.charAt(0).toUpperCase() + kind.slice(1);
   const collapsible = marker === '???' ? 'closed' : marker === '???+' ? 'open' : undefined;
   const inShort = state.inShort === undefined && kind === 'info' && IN_SHORT_TITLE.test(title);
-  if (inShort) state.inShort = toString({ type: 'root', children }).replace(/\s+/g, ' ').trim();
+  if (inShort) state.inShort = plainText(children);
   const titleId = `admonition-${++state.count}`;
   const classes = ['admonition', kind, ...(inShort ? ['in-short'] : [])];
   const titleNode = {
@@ -152,10 +165,27 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
   };
 }
 
+/** The text of the blocks, one space between blocks (`toString` alone runs paragraphs together). */
+function plainText(nodes: RootContent[]): string {
+  const blocks: string[] = [];
+  visit({ type: 'root', children: nodes }, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'code') return CONTINUE;
+    blocks.push(toString(node));
+    return SKIP;
+  });
+  return blocks.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 function lineStarts(source: string): number[] {
   const starts = [0];
   for (const match of source.matchAll(/\r?\n/g)) starts.push(match.index + match[0].length);
   return starts;
+}
+
+/** Removes the indentation of the container the marker sits in (lazy lines may have less). */
+function dedent(line: string, indent: string): BodyLine {
+  const removed = Math.min(indent.length, leadingWhitespace(line).length);
+  return { text: line.slice(removed), removed };
 }
 
 function leadingWhitespace(line: string): string {

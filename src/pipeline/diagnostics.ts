@@ -1,0 +1,35 @@
+import type { RuleId } from './rule-ids.ts';
+
+/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`). */
+export type Severity = 'error' | 'warning';
+
+/** One finding of the checker, as data; formatters turn it into text. */
+export interface Diagnostic {
+  /** Path relative to the project root (or absolute outside it), with forward slashes. */
+  file: string;
+  /** 1-based; 0 when the finding concerns the whole file. */
+  line: number;
+  /** 1-based; 0 when the finding concerns the whole file. */
+  column: number;
+  severity: Severity;
+  message: string;
+  ruleId: RuleId;
+}
+
+/** Orders diagnostics by file, line, column, then rule, so output is deterministic. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** Counts errors and warnings. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
+  return { errors, warnings: diagnostics.length - errors };
+}

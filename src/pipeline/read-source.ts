@@ -1,0 +1,39 @@
+import { readFile, stat } from 'node:fs/promises';
+
+/** The largest Markdown file the checker reads; a bigger one is almost surely a mistake. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A file's text, or the reason it has none. */
+export type SourceResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'unreadable' | 'not-text' | 'too-large' | 'empty'; detail: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a Markdown file as UTF-8 text, without a byte-order mark and with `\n` line endings.
+ * Binary data, an over-large file and an empty file are reasons, not exceptions.
+ */
+export async function readSource(absolutePath: string): Promise<SourceResult> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(absolutePath);
+    if (info.size > MAX_FILE_BYTES) {
+      return { ok: false, reason: 'too-large', detail: `${info.size} bytes` };
+    }
+    bytes = await readFile(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, reason: 'unreadable', detail: code };
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not-text', detail: 'not valid UTF-8' };
+  }
+  if (text.includes('\u0000')) return { ok: false, reason: 'not-text', detail: 'contains NUL bytes' };
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { ok: false, reason: 'empty', detail: '' };
+  return { ok: true, text };
+}

@@ -1,0 +1,55 @@
+import type { Severity } from './diagnostics.ts';
+
+/**
+ * Every rule the checker knows, with its default severity and what it catches.
+ * Ids are stable: settings and `<!-- kb-ignore rule-id -->` comments refer to them.
+ */
+export const RULES = {
+  'file-unreadable': { severity: 'error', summary: 'a content file cannot be read' },
+  'file-not-text': { severity: 'error', summary: 'a `.md` file is not UTF-8 text' },
+  'file-empty': { severity: 'error', summary: 'a `.md` file is empty' },
+  'file-too-large': { severity: 'error', summary: 'a `.md` file is over the size limit' },
+  'content-loop': { severity: 'error', summary: 'a symbolic link loops back into the content folder' },
+  'frontmatter-missing': { severity: 'error', summary: 'a file has no frontmatter' },
+  'frontmatter-unclosed': { severity: 'error', summary: 'the frontmatter never closes with `---`' },
+  'frontmatter-yaml': { severity: 'error', summary: 'the frontmatter is not valid YAML' },
+  'frontmatter-field': { severity: 'error', summary: 'a frontmatter field is missing or has the wrong type' },
+  'description-length': { severity: 'warning', summary: 'the description is outside 50–160 characters' },
+  'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
+  'h1-title-mismatch': { severity: 'error', summary: 'the H1 differs from the frontmatter title' },
+  'in-short-missing': { severity: 'error', summary: 'an article has no `!!! info "In short"` answer' },
+  'duplicate-title': { severity: 'error', summary: 'two articles ask the same question' },
+  'duplicate-url': { severity: 'error', summary: 'two files publish at the same URL' },
+  'alias-collision': { severity: 'error', summary: 'an alias is the URL of a real page or another alias' },
+  'link-missing-file': { severity: 'error', summary: 'a relative link names a file that does not exist' },
+  'link-outside-content': { severity: 'error', summary: 'a relative link leaves the content folder' },
+  'link-to-draft': { severity: 'error', summary: 'a published page links to a draft' },
+  'link-missing-anchor': { severity: 'error', summary: 'a `#anchor` matches no heading on the target page' },
+  'link-missing-page': { severity: 'error', summary: 'an absolute site link matches no page' },
+  'link-to-folder': { severity: 'error', summary: 'a relative link names a folder instead of a file' },
+  'link-external-broken': {
+    severity: 'error',
+    summary: 'an external link answers with an error (`--external`)',
+  },
+  'link-external-unchecked': { severity: 'warning', summary: 'an external link could not be checked' },
+  orphan: { severity: 'warning', summary: 'a published article that no page links to' },
+  'jsonld-invalid': { severity: 'error', summary: 'embedded JSON-LD is not valid JSON' },
+  'jsonld-not-faq': { severity: 'error', summary: 'embedded JSON-LD is not a schema.org FAQPage' },
+  'jsonld-question-mismatch': { severity: 'error', summary: 'the FAQPage question differs from the title' },
+  'jsonld-answer-mismatch': {
+    severity: 'warning',
+    summary: 'the FAQPage answer differs from the In-short text',
+  },
+  'ignore-unknown-rule': {
+    severity: 'warning',
+    summary: 'an ignore comment names a rule that does not exist',
+  },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+/** The id of a rule. */
+export type RuleId = keyof typeof RULES;
+
+/** True when `value` names a rule. */
+export function isRuleId(value: string): value is RuleId {
+  return Object.hasOwn(RULES, value);
+}
