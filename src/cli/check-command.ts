@@ -1,10 +1,16 @@
+import { availableParallelism } from 'node:os';
+import { defaultCacheFile } from '../examples/example-cache.ts';
+import { createProgress } from '../examples/progress.ts';
+import { runExamples } from '../examples/run-examples.ts';
+import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
+import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
+import { applyFixes } from '../pipeline/apply-fixes.ts';
 import { checkContent } from '../pipeline/check-content.ts';
-import { countBySeverity } from '../pipeline/diagnostics.ts';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { formatGithub } from '../pipeline/formatters/github.ts';
 import { formatHuman } from '../pipeline/formatters/human.ts';
 import { formatJson } from '../pipeline/formatters/json.ts';
-import { applyFixes } from '../pipeline/apply-fixes.ts';
-import { resolveSettings, SettingsError } from '../pipeline/settings.ts';
+import { resolveSettings, SettingsError, type SiteSettings } from '../pipeline/settings.ts';
 import siteConfig from '../site.config.ts';
 
 /** Flags of `npm run check`, as parsed from the command line. */
@@ -13,6 +19,10 @@ export interface CheckFlags {
   'max-warnings'?: string | undefined;
   only?: string[] | undefined;
   fix?: boolean | undefined;
+  examples?: boolean | undefined;
+  cache?: boolean | undefined;
+  jobs?: string | undefined;
+  update?: string | undefined;
   help?: boolean | undefined;
 }
 
@@ -21,7 +31,9 @@ export interface CommandIo {
   cwd: string;
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Site settings; read from `src/site.config.ts` when not given. */
+  settings?: unknown;
 }
 
 /** Exit codes: 0 clean or warnings only, 1 content errors (or too many warnings), 2 bad usage or settings. */
@@ -34,10 +46,18 @@ export const CHECK_USAGE = `Usage: npm run check -- [options]
   --only GLOB                 report on matching files only (repeatable); links still resolve
   --fix                       apply certain fixes (an H1 that differs from the title only in
                               case or punctuation is rewritten to the title)
+  --no-examples               do not run the code examples
+  --jobs N                    examples run at once (default: one per core)
+  --no-cache                  run every example, ignoring cached results
+  --update                    rewrite output blocks from what the examples print
+  --update=all                also add output blocks to examples that print but have none
+  --update=throws             also rewrite the output blocks of \`throws\` examples
   -h, --help                  show this help
 
 Exit codes: 0 no errors, 1 content errors, 2 bad usage or settings.
 `;
+
+const UPDATE_MODES = ['changed', 'all', 'throws'];
 
 /** Runs the checker as the command line does and returns the exit code. */
 export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise<number> {
@@ -45,19 +65,30 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     io.stdout.write(CHECK_USAGE);
     return EXIT.ok;
   }
+  const usage = (message: string) => {
+    io.stderr.write(`${message}\nRun \`npm run check -- --help\` for the options.\n`);
+    return EXIT.usage;
+  };
   const format = flags.format ?? 'human';
-  if (!['human', 'json', 'github'].includes(format)) {
-    io.stderr.write(`\`--format ${format}\` is not a format; use human, json or github.\n`);
-    return EXIT.usage;
-  }
+  if (!['human', 'json', 'github'].includes(format))
+    return usage(`\`--format ${format}\` is not a format; use human, json or github.`);
   const maxWarnings = flags['max-warnings'] === undefined ? Infinity : Number(flags['max-warnings']);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) {
-    io.stderr.write(`\`--max-warnings ${flags['max-warnings']}\` is not a whole number.\n`);
-    return EXIT.usage;
+  if (maxWarnings !== Infinity && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    return usage(`\`--max-warnings ${flags['max-warnings']}\` is not a whole number.`);
   }
-  let settings;
+  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    return usage(`\`--jobs ${flags.jobs}\` is not a positive whole number.`);
+  if (flags.update !== undefined && !UPDATE_MODES.includes(flags.update))
+    return usage(
+      `\`--update=${flags.update}\` is not a mode; use --update, --update=all or --update=throws.`,
+    );
+  if (flags.update !== undefined && flags.examples === false)
+    return usage('`--update` needs the examples to run; drop `--no-examples`.');
+
+  let settings: SiteSettings;
   try {
-    settings = resolveSettings(siteConfig, io.cwd, io.env);
+    settings = resolveSettings(io.settings ?? siteConfig, io.cwd, io.env);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -88,13 +119,48 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
       result = await checkContent(options);
     }
   }
-  const { diagnostics, fileCount } = result;
+
+  const diagnostics: Diagnostic[] = [...result.diagnostics];
+  if (flags.examples !== false) {
+    const examples = await runExamples({
+      root: io.cwd,
+      documents: result.selected,
+      runtimes: { ...DEFAULT_RUNTIMES, ...settings.runtimes },
+      jobs,
+      useCache: flags.cache !== false,
+      cacheFile: defaultCacheFile(io.cwd),
+      env: io.env,
+      progress: createProgress(io.stderr, Boolean(io.stderr.isTTY) && !io.env['CI'], 'examples'),
+    });
+    if (flags.update !== undefined) {
+      const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
+      for (const change of changes) io.stderr.write(`updated ${change}\n`);
+      io.stderr.write(`${changes.length} output block(s) updated.\n`);
+      const stillFailing = examples.diagnostics.filter(
+        (d) =>
+          d.ruleId !== 'example-output-mismatch' ||
+          !changes.some((c) => c.startsWith(`${d.file}:${d.line}:`)),
+      );
+      diagnostics.push(...stillFailing);
+    } else {
+      diagnostics.push(...examples.diagnostics);
+    }
+    const { counts } = examples;
+    io.stderr.write(
+      `examples: ${counts.total} found, ${counts.ran} run, ${counts.cached} cached, ${counts.notRun} not run (norun), ${counts.failed} failed${examples.sandbox ? `; ${examples.sandbox}` : ''}\n`,
+    );
+  }
+  diagnostics.sort(compareDiagnostics);
+
   const output =
     format === 'json'
       ? formatJson(diagnostics)
       : format === 'github'
-        ? formatGithub(diagnostics, fileCount)
-        : formatHuman(diagnostics, { color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'], fileCount });
+        ? formatGithub(diagnostics, result.fileCount)
+        : formatHuman(diagnostics, {
+            color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'],
+            fileCount: result.fileCount,
+          });
   io.stdout.write(output);
   const { errors, warnings } = countBySeverity(diagnostics);
   return errors > 0 || warnings > maxWarnings ? EXIT.contentErrors : EXIT.ok;

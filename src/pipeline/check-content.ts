@@ -33,6 +33,8 @@ export interface CheckResult {
   /** How many Markdown files were checked. */
   fileCount: number;
   documents: ContentDocument[];
+  /** The documents `only` selects (all of them without it). */
+  selected: ContentDocument[];
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
@@ -123,20 +125,17 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   for (const doc of documents) raw.push(...unknownIgnoreRules(doc));
 
   const onlyMatch = options.only?.length ? picomatch(options.only, { dot: true }) : undefined;
-  const onlyFiles = onlyMatch
-    ? new Set(
-        documents
-          .filter((doc) => onlyMatch(doc.file) || onlyMatch(doc.displayPath))
-          .map((doc) => doc.displayPath),
-      )
-    : undefined;
+  const selected = onlyMatch
+    ? documents.filter((doc) => onlyMatch(doc.file) || onlyMatch(doc.displayPath))
+    : documents;
+  const onlyFiles = onlyMatch ? new Set(selected.map((doc) => doc.displayPath)) : undefined;
   const ignored = ignoredLines(documents);
   const diagnostics = raw
     .flatMap((diagnostic) => applyLevel(diagnostic, options.rules))
     .filter((diagnostic) => !onlyFiles || onlyFiles.has(diagnostic.file))
     .filter((diagnostic) => !ignored(diagnostic))
     .sort(compareDiagnostics);
-  return { diagnostics, fileCount: onlyFiles?.size ?? documents.length, documents };
+  return { diagnostics, fileCount: selected.length, documents, selected };
 }
 
 function applyLevel(diagnostic: Diagnostic, rules: CheckOptions['rules']): Diagnostic[] {

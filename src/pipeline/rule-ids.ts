@@ -40,6 +40,19 @@ export const RULES = {
     severity: 'warning',
     summary: 'the FAQPage answer differs from the In-short text',
   },
+  'example-failed': {
+    severity: 'error',
+    summary: 'an example exits with an error (or, marked `throws`, without one)',
+  },
+  'example-output-mismatch': {
+    severity: 'error',
+    summary: 'an example prints something other than its output block',
+  },
+  'example-timeout': { severity: 'error', summary: 'an example runs past its time limit' },
+  'example-output-limit': { severity: 'error', summary: 'an example prints more than the output limit' },
+  'example-type-error': { severity: 'error', summary: 'a TypeScript example does not type-check' },
+  'example-unknown-meta': { severity: 'warning', summary: 'a fence meta word the runner does not know' },
+  'example-runtime-missing': { severity: 'error', summary: 'the runtime of an example is not installed' },
   'ignore-unknown-rule': {
     severity: 'warning',
     summary: 'an ignore comment names a rule that does not exist',

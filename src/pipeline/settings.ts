@@ -12,6 +12,20 @@ const settingsSchema = z.object({
   language: z.string().min(2).default('en'),
   contentDir: z.string().min(1).default('content'),
   keywords: z.array(z.string()).default([]),
+  /** Runtimes for examples, by name, merged over the defaults (TypeScript, JavaScript, Python). */
+  runtimes: z
+    .record(
+      z.string(),
+      z.object({
+        languages: z.array(z.string().min(1)).min(1),
+        command: z.array(z.string().min(1), { error: 'expected a command as a list of strings' }).min(1),
+        extension: z.string().regex(/^\.\w+$/, { error: 'expected a file extension such as `.py`' }),
+        version: z.array(z.string()).optional(),
+        label: z.string().min(1),
+        separator: z.string().optional(),
+      }),
+    )
+    .default({}),
   /** Rules switched off or set to another severity: `{ orphan: 'off', 'description-length': 'error' }`. */
   rules: z.partialRecord(z.enum(ruleIds), z.enum(['off', 'warning', 'error'])).default({}),
 });

@@ -73,7 +73,17 @@ function transformChildren(
     const subtree = parse(body.map((line) => line.text).join('\n'));
     shiftPositions(subtree, startLine, body, state.lineStarts);
     transformChildren(subtree, lines, parse, state);
-    out.push(makeAdmonition(match, subtree.children, state));
+    const admonition = makeAdmonition(match, subtree.children, state);
+    // From the marker to the end of the body, so that findings about the admonition have a place.
+    if (child.position) {
+      const lastText = lines[lastLine - 1] ?? '';
+      const endOffset = (state.lineStarts[lastLine - 1] ?? 0) + lastText.length;
+      admonition.position = {
+        start: { ...child.position.start },
+        end: { line: lastLine, column: lastText.length + 1, offset: endOffset },
+      };
+    }
+    out.push(admonition);
     // Unindented lines right after the body were parsed as lazy continuation of the marker's
     // paragraph; like Python-Markdown, they follow the admonition (and may start another one).
     if (endLine > lastLine) {
