@@ -3,13 +3,16 @@ import picomatch from 'picomatch';
 import { checkDocumentLinks, type LinkTargets } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
 import type { Finding } from './finding.ts';
 import { loadDocument, type ContentDocument } from './load-documents.ts';
 import { createMarkdownParser } from './parse-markdown.ts';
 import { topicsOf } from './routes.ts';
 import { isRuleId, RULES, type RuleId } from './rule-ids.ts';
-import { scanContent } from './scan-content.ts';
+import { scanContent, type ContentScan } from './scan-content.ts';
+
+type ScanProblem = ContentScan['problems'][number];
 
 /** A rule's level in the site settings. */
 export type RuleLevel = 'off' | Severity;
@@ -54,12 +57,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       line: 0,
       column: 0,
       severity: 'error',
-      ...(problem.kind === 'loop'
-        ? {
-            ruleId: 'content-loop',
-            message: `this symbolic link leads back to \`${problem.detail}\`, a folder that contains it; remove the link`,
-          }
-        : { ruleId: 'file-unreadable', message: `this cannot be read (${problem.detail})` }),
+      ...scanProblemMessage(problem),
     });
   }
 
@@ -104,7 +102,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
           column: 0,
           ruleId: 'orphan',
           message:
-            'no other page links to this article; link it from a related article’s "See also" or from its topic page',
+            'no other published page links to this article; link it from a related article’s "See also" or from its topic page',
         },
       ]);
     }
@@ -138,6 +136,26 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   return { diagnostics, fileCount: selected.length, documents, selected };
 }
 
+function scanProblemMessage(problem: ScanProblem): { ruleId: RuleId; message: string } {
+  switch (problem.kind) {
+    case 'loop':
+      return {
+        ruleId: 'content-loop',
+        message: `this symbolic link leads back to ${problem.detail === '.' ? 'the content folder' : `\`${problem.detail}\``}, a folder that contains it; remove the link`,
+      };
+    case 'broken-link':
+      return {
+        ruleId: 'file-unreadable',
+        message: `this symbolic link points to \`${problem.detail}\`, which ${problem.code === 'ENOENT' ? 'does not exist' : `cannot be opened (${problem.code})`}; fix or remove the link`,
+      };
+    case 'unreadable':
+      return {
+        ruleId: 'file-unreadable',
+        message: `this folder cannot be read (${problem.detail})${/^E(ACCES|PERM)$/.test(problem.detail) ? '; check its permissions' : ''}`,
+      };
+  }
+}
+
 function applyLevel(diagnostic: Diagnostic, rules: CheckOptions['rules']): Diagnostic[] {
   const level = rules?.[diagnostic.ruleId];
   if (level === 'off') return [];
@@ -166,7 +184,7 @@ function unknownIgnoreRules(doc: ContentDocument): Diagnostic[] {
         column: ignore.column,
         severity: RULES['ignore-unknown-rule'].severity,
         ruleId: 'ignore-unknown-rule' as const,
-        message: `\`${rule}\` is not a rule id; see the list of rules in the README`,
+        message: `\`${rule}\` is not a rule id${didYouMean(rule, Object.keys(RULES)) || '; the rules are listed in src/pipeline/rule-ids.ts'}`,
       })),
   );
 }

@@ -102,11 +102,12 @@ function checkLink(doc: ContentDocument, link: LinkFact, targets: LinkTargets): 
     };
   }
   if (!targets.assets.has(resolved)) {
-    const suggestion = didYouMean(resolved, targets.assets);
+    const match = closest(resolved, targets.assets);
+    const relativeSuggestion = match && relativeTo(doc.file, match);
     return {
       finding: {
         ruleId: 'link-missing-file',
-        message: `the link \`${url}\` points to \`${resolved}\`, which does not exist${suggestion}`,
+        message: `the link \`${url}\` points to \`${resolved}\`, which does not exist${relativeSuggestion ? `; did you mean \`${relativeSuggestion}\`?` : ''}`,
       },
     };
   }
@@ -135,7 +136,7 @@ function checkSitePath(
   return {
     finding: {
       ruleId: 'link-missing-page',
-      message: `the link \`${url}\` matches no page of this site${suggestion}`,
+      message: `the link \`${url}\` matches no page or file of this site${suggestion}`,
     },
   };
 }
@@ -152,7 +153,7 @@ function checkAnchor(
   return {
     finding: {
       ruleId: 'link-missing-anchor',
-      message: `the link \`${url}\` names the anchor \`#${anchor}\`, which is no heading on ${where}${didYouMean(anchor, ids)}`,
+      message: `the link \`${url}\` names the anchor \`#${anchor}\`, but no heading on ${where} has that id${didYouMean(`#${anchor}`, [...ids].map((id) => `#${id}`))}`,
     },
   };
 }

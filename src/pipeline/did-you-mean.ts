@@ -11,7 +11,9 @@ export function closest(wanted: string, candidates: Iterable<string>): string | 
       bestDistance = d;
     }
   }
-  const limit = Math.max(2, Math.floor(wanted.length / 3));
+  // Judge closeness by the last path segment: a long folder name must not make any file name "close".
+  const name = wanted.replace(/\/+$/, '').split('/').at(-1) ?? wanted;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
 }
 

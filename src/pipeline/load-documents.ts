@@ -63,9 +63,12 @@ export async function loadDocument(
   const source = await readSource(absolute);
   if (!source.ok) {
     const messages = {
-      unreadable: [`the file cannot be read (${source.detail}); check its permissions`, 'file-unreadable'],
+      unreadable: [
+        `the file cannot be read (${source.detail})${/^E(ACCES|PERM)$/.test(source.detail) ? '; check its permissions' : ''}`,
+        'file-unreadable',
+      ],
       'not-text': [
-        `the file is not UTF-8 text (${source.detail}); is it a binary file with a \`.md\` name?`,
+        `the file is not UTF-8 text (${source.detail}); is it a binary file with a \`.md\` name? If it is text, save it as UTF-8`,
         'file-not-text',
       ],
       'too-large': [
@@ -117,13 +120,22 @@ function validateFrontmatter(
     const { line, column } = toFilePosition(block, yamlError.pos[0]);
     const reason =
       yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
-    const hint = /\t/.test(block.yaml) ? '; YAML does not allow tabs for indentation, use spaces' : '';
+    const hint = /\btabs?\b/i.test(reason)
+      ? '; indent with spaces'
+      : /\t/.test(block.yaml)
+        ? '; YAML does not allow tabs for indentation, use spaces'
+        : '';
     at(line, column, 'frontmatter-yaml', `the frontmatter is not valid YAML: ${reason}${hint}`);
     return undefined;
   }
   const raw: unknown = block.document.toJS() ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    at(block.startLine, 1, 'frontmatter-field', 'the frontmatter must be a list of `field: value` lines');
+    at(
+      block.startLine,
+      1,
+      'frontmatter-field',
+      `the frontmatter must be \`field: value\` lines, such as \`title: …\`; found ${describeValue(raw)}`,
+    );
     return undefined;
   }
   const result = frontmatterSchema.safeParse(raw, { reportInput: true });

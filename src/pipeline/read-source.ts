@@ -30,9 +30,9 @@ export async function readSource(absolutePath: string): Promise<SourceResult> {
   try {
     text = decoder.decode(bytes);
   } catch {
-    return { ok: false, reason: 'not-text', detail: 'not valid UTF-8' };
+    return { ok: false, reason: 'not-text', detail: 'it has invalid byte sequences' };
   }
-  if (text.includes('\u0000')) return { ok: false, reason: 'not-text', detail: 'contains NUL bytes' };
+  if (text.includes('\u0000')) return { ok: false, reason: 'not-text', detail: 'it contains NUL bytes' };
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { ok: false, reason: 'empty', detail: '' };
   return { ok: true, text };

@@ -1,5 +1,5 @@
 import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What the content folder holds, relative paths with forward slashes, sorted. */
@@ -8,15 +8,19 @@ export interface ContentScan {
   /** Every other file: published as it is, and a valid link target. */
   assets: Set<string>;
   folders: Set<string>;
-  /** Folders reached again through a symbolic link, and folders that could not be read. */
-  problems: { file: string; kind: 'loop' | 'unreadable'; detail: string }[];
+  /**
+   * Folders reached again through a symbolic link (`detail`: the folder, relative to the content folder),
+   * folders that could not be read (`detail`: the error code) and symbolic links whose target cannot be
+   * opened (`detail`: the link's target; `code`: the error code).
+   */
+  problems: { file: string; kind: 'loop' | 'unreadable' | 'broken-link'; detail: string; code?: string }[];
 }
 
 /** Walks the content folder, following symbolic links but never into a loop. Dot-files are skipped. */
 export async function scanContent(contentDir: string): Promise<ContentScan> {
   const scan: ContentScan = { markdown: [], assets: new Set(), folders: new Set(), problems: [] };
-  const seen = new Set<string>([await realpath(contentDir)]);
-  await walk(contentDir, '', seen, scan);
+  const root = await realpath(contentDir);
+  await walk(contentDir, '', root, new Set([root]), scan);
   scan.markdown.sort();
   return scan;
 }
@@ -24,6 +28,7 @@ export async function scanContent(contentDir: string): Promise<ContentScan> {
 async function walk(
   contentDir: string,
   relative: string,
+  root: string,
   seen: Set<string>,
   scan: ContentScan,
 ): Promise<void> {
@@ -46,9 +51,14 @@ async function walk(
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = await stat(absolute).catch(() => undefined);
-      if (!target) {
-        scan.problems.push({ file: child, kind: 'unreadable', detail: 'broken symbolic link' });
+      const target = await stat(absolute).catch((error: NodeJS.ErrnoException) => error);
+      if (target instanceof Error) {
+        scan.problems.push({
+          file: child,
+          kind: 'broken-link',
+          detail: await readlink(absolute).catch(() => '?'),
+          code: target.code ?? 'error',
+        });
         continue;
       }
       isDirectory = target.isDirectory();
@@ -57,12 +67,13 @@ async function walk(
     if (isDirectory) {
       const real = await realpath(absolute).catch(() => absolute);
       if (seen.has(real)) {
-        scan.problems.push({ file: child, kind: 'loop', detail: path.relative(contentDir, real) || '.' });
+        // Relative to the real root: `contentDir` itself may be reached through a symbolic link.
+        scan.problems.push({ file: child, kind: 'loop', detail: path.relative(root, real) || '.' });
         continue;
       }
       seen.add(real);
       scan.folders.add(child);
-      await walk(contentDir, child, seen, scan);
+      await walk(contentDir, child, root, seen, scan);
       seen.delete(real);
     } else if (isFile) {
       if (/\.md$/i.test(entry.name)) scan.markdown.push(child);

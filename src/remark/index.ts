@@ -1,6 +1,6 @@
 import type { RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkAdmonitions } from './remark-admonitions.ts';
-import { remarkCodeFigures } from './remark-code-figures.ts';
+import { remarkCodeFigures, type Verification } from './remark-code-figures.ts';
 import { remarkMkdocsCleanup } from './remark-mkdocs-cleanup.ts';
 import { remarkMkdocsLinks, type MkdocsLinksOptions } from './remark-mkdocs-links.ts';
 
@@ -10,6 +10,14 @@ import { remarkMkdocsLinks, type MkdocsLinksOptions } from './remark-mkdocs-link
  * then admonitions (their bodies become real nodes), and only then links and code figures,
  * so that links and code inside admonitions are handled too.
  */
-export function mkdocsRemarkPlugins(options: MkdocsLinksOptions): RemarkPlugins {
-  return [remarkMkdocsCleanup, remarkAdmonitions, [remarkMkdocsLinks, options], remarkCodeFigures];
+export function mkdocsRemarkPlugins(
+  options: MkdocsLinksOptions & { verification?: Verification },
+): RemarkPlugins {
+  const { verification, ...links } = options;
+  return [
+    remarkMkdocsCleanup,
+    remarkAdmonitions,
+    [remarkMkdocsLinks, links],
+    [remarkCodeFigures, verification ? { verification } : {}],
+  ];
 }

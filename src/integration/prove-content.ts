@@ -1,0 +1,82 @@
+import type { AstroIntegrationLogger } from 'astro';
+import { defaultCacheFile } from '../examples/example-cache.ts';
+import { createProgress } from '../examples/progress.ts';
+import { runExamples } from '../examples/run-examples.ts';
+import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
+import { checkContent } from '../pipeline/check-content.ts';
+import { compareDiagnostics, countBySeverity } from '../pipeline/diagnostics.ts';
+import { formatHuman } from '../pipeline/formatters/human.ts';
+import type { SiteSettings } from '../pipeline/settings.ts';
+import type { Verification } from '../remark/remark-code-figures.ts';
+
+/** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */
+export const EXAMPLES_ENV = 'KB_EXAMPLES';
+
+/** Raised when the content has errors: its message is the whole report, so it carries no stack. */
+export class ContentCheckError extends Error {
+  override name = 'ContentCheckError';
+  constructor(report: string) {
+    super(report);
+    this.stack = report;
+  }
+}
+
+/**
+ * Proves the content before Astro reads any of it: the same checks as `npm run check`, then
+ * the examples (unless `KB_EXAMPLES=off`). Errors stop the build before it writes anything,
+ * so the last good `dist/` stays. Returns what the pages say about their examples.
+ */
+export async function proveContent(
+  settings: SiteSettings,
+  root: string,
+  env: Record<string, string | undefined>,
+  logger: AstroIntegrationLogger,
+): Promise<Verification> {
+  const started = performance.now();
+  const runtimes: Record<string, RuntimeSpec> = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
+  const check = await checkContent({ contentDir: settings.contentDir, cwd: root, rules: settings.rules });
+  const diagnostics = [...check.diagnostics];
+  const skip = env[EXAMPLES_ENV] === 'off';
+  let versions: Record<string, string> = {};
+  if (skip) {
+    logger.warn(`${EXAMPLES_ENV}=off: the examples were NOT run; pages mark them as not verified.`);
+  } else {
+    const examples = await runExamples({
+      root,
+      documents: check.documents.filter((doc) => !doc.data?.draft),
+      runtimes,
+      useCache: true,
+      cacheFile: defaultCacheFile(root),
+      env,
+      progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
+    });
+    diagnostics.push(...examples.diagnostics);
+    versions = Object.fromEntries(
+      [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
+    );
+    const { total, ran, cached, failed } = examples.counts;
+    logger.info(`examples: ${total} found, ${ran} run, ${cached} cached, ${failed} failed`);
+  }
+  diagnostics.sort(compareDiagnostics);
+  const report = formatHuman(diagnostics, {
+    color: Boolean(process.stderr.isTTY) && !env['NO_COLOR'],
+    fileCount: check.fileCount,
+  });
+  if (countBySeverity(diagnostics).errors > 0)
+    throw new ContentCheckError(`The content has errors; nothing was built.\n\n${report}`);
+  logger.info(`proved in ${Math.round(performance.now() - started)} ms: ${report.trimEnd()}`);
+  return { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) };
+}
+
+/** What each fence language ran on: `{ ts: 'Node.js 24.9.0', py: 'Python 3.11.7' }`. */
+export function runtimeLabels(
+  runtimes: Record<string, RuntimeSpec>,
+  versions: Record<string, string>,
+): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(runtimes)) {
+    const label = versions[name] ? `${spec.label} ${versions[name]}` : spec.label;
+    for (const language of spec.languages) labels[language] = label;
+  }
+  return labels;
+}
