@@ -1,23 +1,31 @@
-// `npm run check`: proves the content folder; see the README's "Checking" section for flags and exit codes.
+// `npm run check`: proves the content folder; `--help` and the README's "Checking" section list the flags.
 import { parseArgs } from 'node:util';
-import { runCheckCommand } from '../src/cli/check-command.ts';
+import { CHECK_USAGE, EXIT, runCheckCommand } from '../src/cli/check-command.ts';
 
+// `--update` alone means `--update=changed`; parseArgs wants a value for string options.
+const args = process.argv.slice(2).map((arg) => (arg === '--update' ? '--update=changed' : arg));
 let values;
 try {
   ({ values } = parseArgs({
+    args,
     options: {
       format: { type: 'string', default: 'human' },
       'max-warnings': { type: 'string' },
       only: { type: 'string', multiple: true },
       fix: { type: 'boolean', default: false },
+      examples: { type: 'boolean', default: true },
+      cache: { type: 'boolean', default: true },
+      jobs: { type: 'string' },
+      update: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
+    allowNegative: true,
     strict: true,
     allowPositionals: false,
   }));
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\nRun \`npm run check -- --help\` for the options.\n`);
-  process.exit(2);
+  process.stderr.write(`${(error as Error).message}\n\n${CHECK_USAGE}`);
+  process.exit(EXIT.usage);
 }
 process.exitCode = await runCheckCommand(values, {
   cwd: process.cwd(),

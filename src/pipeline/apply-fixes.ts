@@ -12,7 +12,8 @@ export function isCertainH1Fix(h1: string, title: string): boolean {
     foldText(text)
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '');
-  return !sameText(h1, title) && loose(h1) === loose(title);
+  // A title holding Markdown would be rewritten into an H1 that reads differently again.
+  return !sameText(h1, title) && loose(h1) === loose(title) && !/[`*_[\]<\\]/.test(title);
 }
 
 /** Applies the certain fixes (`--fix`) to the files on disk, keeping every other byte; returns how many. */

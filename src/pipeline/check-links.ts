@@ -132,7 +132,11 @@ function checkSitePath(
     targets.generatedPaths.has(sitePath)
   )
     return {};
-  const suggestion = didYouMean(withSlash, targets.pagesByUrl.keys());
+  // `/topic/slug.md` names the file; the page is at `/topic/slug/`.
+  const pageOfFile = sitePath.replace(/(?:\/index)?\.md$/i, '/');
+  const suggestion = targets.pagesByUrl.has(pageOfFile)
+    ? `; did you mean \`${pageOfFile}\`?`
+    : didYouMean(withSlash, targets.pagesByUrl.keys());
   return {
     finding: {
       ruleId: 'link-missing-page',
@@ -153,7 +157,10 @@ function checkAnchor(
   return {
     finding: {
       ruleId: 'link-missing-anchor',
-      message: `the link \`${url}\` names the anchor \`#${anchor}\`, but no heading on ${where} has that id${didYouMean(`#${anchor}`, [...ids].map((id) => `#${id}`))}`,
+      message: `the link \`${url}\` names the anchor \`#${anchor}\`, but no heading on ${where} has that id${didYouMean(
+        `#${anchor}`,
+        [...ids].map((id) => `#${id}`),
+      )}`,
     },
   };
 }

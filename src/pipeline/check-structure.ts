@@ -4,6 +4,9 @@ import { positionOfField } from './split-frontmatter.ts';
 import type { Finding } from './finding.ts';
 import { isCertainH1Fix } from './apply-fixes.ts';
 
+/** Inline Markdown that a title, shown as plain text, should not hold. */
+const MARKDOWN_MARKS = /`|\*\*|__/g;
+
 const DESCRIPTION_MIN = 50;
 const DESCRIPTION_MAX = 160;
 
@@ -60,7 +63,9 @@ export function checkDocumentStructure(doc: ContentDocument): Finding[] {
       line: facts.h1.line,
       column: facts.h1.column,
       ruleId: 'h1-title-mismatch',
-      message: `the H1 \`${facts.h1.text}\` differs from the title \`${data.title}\`; make them the same, or remove the H1 (the page shows the title)${isCertainH1Fix(facts.h1.text, data.title) ? ' (`--fix` can)' : ''}`,
+      message: sameText(facts.h1.text, data.title.replace(MARKDOWN_MARKS, ''))
+        ? `the title holds Markdown, which the page shows as typed; write the title as plain text, \`${facts.h1.text}\`, as the H1 reads`
+        : `the H1 \`${facts.h1.text}\` differs from the title \`${data.title}\`; make them the same, or remove the H1 (the page shows the title)${isCertainH1Fix(facts.h1.text, data.title) ? ' (`--fix` can)' : ''}`,
     });
   }
   return findings;
@@ -100,23 +105,25 @@ export function checkSiteStructure(docs: readonly ContentDocument[]): Map<Conten
 
   const aliasOwners = new Map<string, ContentDocument>();
   for (const doc of docs) {
-    for (const alias of doc.data?.aliases ?? []) {
+    for (const [index, alias] of (doc.data?.aliases ?? []).entries()) {
       const url = normaliseSitePath(alias);
       const page = pagesByUrl.get(url)?.[0];
       const other = aliasOwners.get(url);
-      const where = positionOfField(doc.frontmatter!, 'aliases');
+      const where = positionOfField(doc.frontmatter!, 'aliases', index);
       if (page) {
-        const what = page === doc ? 'this page’s own URL' : `the URL of \`${page.displayPath}\``;
         add(doc, {
           ...where,
           ruleId: 'alias-collision',
-          message: `the alias \`${alias}\` is ${what}; a redirect there would hide a page`,
+          message:
+            page === doc
+              ? `the alias \`${alias}\` is this page’s own URL; remove it`
+              : `the alias \`${alias}\` is the URL of \`${page.displayPath}\`; a redirect there would hide that page`,
         });
       } else if (other && other !== doc) {
         add(doc, {
           ...where,
           ruleId: 'alias-collision',
-          message: `the alias \`${alias}\` is also an alias of \`${other.displayPath}\``,
+          message: `the alias \`${alias}\` is also an alias of \`${other.displayPath}\`; keep it on one page only`,
         });
       } else {
         aliasOwners.set(url, doc);

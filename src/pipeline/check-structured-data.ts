@@ -20,13 +20,24 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
       findings.push({ ...at, ...jsonErrorPlace(block, error as SyntaxError), ruleId: 'jsonld-invalid' });
       continue;
     }
-    const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-    const context = String(record['@context'] ?? '');
-    if (!/^https?:\/\/schema\.org\/?$/.test(context)) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       findings.push({
         ...at,
         ruleId: 'jsonld-not-faq',
-        message: `the JSON-LD \`@context\` is \`${context}\`; expected \`https://schema.org\``,
+        message: `the JSON-LD is ${Array.isArray(value) ? 'a list' : `\`${JSON.stringify(value)}\``}; expected one FAQPage object, \`{"@context": "https://schema.org", "@type": "FAQPage", …}\``,
+      });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const context = record['@context'];
+    if (typeof context !== 'string' || !/^https?:\/\/schema\.org\/?$/.test(context)) {
+      findings.push({
+        ...at,
+        ruleId: 'jsonld-not-faq',
+        message:
+          context === undefined
+            ? 'the JSON-LD has no `@context`; add `"@context": "https://schema.org"`'
+            : `the JSON-LD \`@context\` is \`${typeof context === 'string' ? context : JSON.stringify(context)}\`; expected \`https://schema.org\``,
       });
       continue;
     }
@@ -34,19 +45,31 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
       findings.push({
         ...at,
         ruleId: 'jsonld-not-faq',
-        message: `the JSON-LD \`@type\` is \`${String(record['@type'])}\`; only a \`FAQPage\` belongs in an article (the build adds the other types)`,
+        message: `${record['@type'] === undefined ? 'the JSON-LD has no `@type`' : `the JSON-LD \`@type\` is \`${JSON.stringify(record['@type']).replace(/^"|"$/g, '')}\``}; only a \`FAQPage\` belongs in an article (the build adds the other types)`,
       });
       continue;
     }
     const entities = record['mainEntity'];
     const question = (Array.isArray(entities) ? entities[0] : entities) as FaqQuestion | undefined;
     const title = doc.data?.title;
+    if (typeof question !== 'object' || question === null) {
+      // Without a question there is no answer either: one finding, not two.
+      findings.push({
+        ...at,
+        ruleId: 'jsonld-question-mismatch',
+        message: `the FAQPage has no \`mainEntity\` question; expected one named like the title${title === undefined ? '' : ` \`${title}\``}`,
+      });
+      continue;
+    }
     const name = typeof question?.name === 'string' ? question.name : undefined;
     if (title !== undefined && (name === undefined || foldText(name) !== foldText(title))) {
       findings.push({
         ...at,
         ruleId: 'jsonld-question-mismatch',
-        message: `the FAQPage question \`${name ?? '(none)'}\` differs from the title \`${title}\``,
+        message:
+          name === undefined
+            ? `the FAQPage question has no \`name\`; expected the title \`${title}\``
+            : `the FAQPage question \`${name}\` differs from the title \`${title}\``,
       });
     }
     const answer = question?.acceptedAnswer?.text;
@@ -58,7 +81,7 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
       findings.push({
         ...at,
         ruleId: 'jsonld-answer-mismatch',
-        message: `the FAQPage answer differs from the In-short text; the page shows the In-short text, so copy it.\n  answer:   ${typeof answer === 'string' ? answer : '(none)'}\n  In short: ${inShort}`,
+        message: `the FAQPage answer differs from the In-short text, which the site publishes as the answer; copy the In-short text here, or delete this script (the build generates one).\n  answer:   ${typeof answer === 'string' ? answer : '(none)'}\n  In short: ${inShort}`,
       });
     }
   }
@@ -85,7 +108,10 @@ function jsonErrorPlace(
   };
 }
 
-/** JSON-LD answers may carry simple HTML; compare text with text. */
+/** JSON-LD answers may carry simple HTML or the In-short's Markdown (code, bold, links); compare text with text. */
 function stripMarkup(text: string): string {
-  return text.replace(/<[^>]+>/g, '').replace(/`/g, '');
+  return text
+    .replace(/<[^>]+>/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`|\*\*|__/g, '');
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Document } from 'yaml';
 
 /** Where the frontmatter ends, and its parsed YAML document. */
 export interface FrontmatterBlock {
@@ -28,15 +28,20 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
   return { kind: 'found', block: { yaml, startLine: 2, endLine: close + 1, document, lineCounter } };
 }
 
-/** The file position of a top-level key's value (or of the key, or of the block's start). */
+/**
+ * The file position of a top-level key's value (or, with `index`, of that item of its list value),
+ * else of the key, else of the block's start.
+ */
 export function positionOfField(
   block: FrontmatterBlock,
   key: string | undefined,
+  index?: number,
 ): { line: number; column: number } {
   const contents = block.document.contents;
   if (key !== undefined && isMap(contents)) {
     const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-    const node = (pair?.value ?? pair?.key) as { range?: [number, number, number] } | undefined;
+    const item = index !== undefined && isSeq(pair?.value) ? pair.value.items[index] : undefined;
+    const node = (item ?? pair?.value ?? pair?.key) as { range?: [number, number, number] } | undefined;
     if (node?.range) return toFilePosition(block, node.range[0]);
   }
   return { line: block.startLine - 1, column: 1 };
