@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
 import type { Diagnostic } from '../pipeline/diagnostics.ts';
@@ -10,7 +12,7 @@ import { createWorkRoot, runExample, type ExampleOutcome, type RunDefaults } fro
 import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox } from './sandbox.ts';
-import { TYPESCRIPT_VERSION, typecheckExamples, type TypeDiagnostic } from './typecheck-examples.ts';
+import type { TypeDiagnostic } from './typecheck-examples.ts';
 
 /** What running the examples needs. */
 export interface ExampleRunOptions {
@@ -133,7 +135,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     if (outcome && !outcome.passed && outcome.ruleId && outcome.message)
       report(example, outcome.ruleId, outcome.message);
   }
-  for (const type of typecheck(examples, options.root, cache, now)) {
+  for (const type of await typecheck(examples, options.root, cache, now)) {
     const example = examples.find((e) => e.doc.file === type.file)!;
     diagnostics.push({
       file: example.doc.displayPath,
@@ -158,19 +160,22 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   };
 }
 
-/** One compiler pass over every TypeScript example, cached as a whole by all their code. */
-function typecheck(
+/**
+ * One compiler pass over every TypeScript example, cached as a whole by all their code.
+ * The compiler loads only on a cache miss: importing it alone takes about a second.
+ */
+async function typecheck(
   examples: readonly Example[],
   root: string,
   cache: Awaited<ReturnType<typeof loadCache>>,
   now: number,
-): TypeDiagnostic[] {
+): Promise<TypeDiagnostic[]> {
   const checked = examples.filter(
     (e) => TYPESCRIPT_LANGUAGES.has(e.language.toLowerCase()) && !e.meta.flags.has('nocheck'),
   );
   if (checked.length === 0) return [];
   const key = hash([
-    TYPESCRIPT_VERSION,
+    typescriptVersion(root),
     checked.map((e) => [e.doc.file, e.line, e.column, e.prelude.map((p) => p.code), e.code]),
   ]);
   const hit = cache.typecheck[key];
@@ -178,9 +183,16 @@ function typecheck(
     hit.usedAt = now;
     return hit.diagnostics;
   }
+  const { typecheckExamples } = await import('./typecheck-examples.ts');
   const diagnostics = typecheckExamples(checked, root);
   cache.typecheck[key] = { diagnostics, usedAt: now };
   return diagnostics;
+}
+
+/** The compiler's version, read from its package so that a cache hit needs no compiler. */
+function typescriptVersion(root: string): string {
+  const require = createRequire(path.join(root, 'package.json'));
+  return (require('typescript/package.json') as { version: string }).version;
 }
 
 function unknownMeta(example: Example): string[] {

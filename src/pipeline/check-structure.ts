@@ -65,7 +65,7 @@ export function checkDocumentStructure(doc: ContentDocument): Finding[] {
       ruleId: 'h1-title-mismatch',
       message: sameText(facts.h1.text, data.title.replace(MARKDOWN_MARKS, ''))
         ? `the title holds Markdown, which the page shows as typed; write the title as plain text, \`${facts.h1.text}\`, as the H1 reads`
-        : `the H1 \`${facts.h1.text}\` differs from the title \`${data.title}\`; make them the same, or remove the H1 (the page shows the title)${isCertainH1Fix(facts.h1.text, data.title) ? ' (`--fix` can)' : ''}`,
+        : `the H1 \`${facts.h1.text}\` differs from the title \`${data.title}\`; make them the same, or remove the H1 (the page shows the title)${isCertainH1Fix(facts.h1.text, data.title) ? '; `--fix` rewrites it to the title' : ''}`,
     });
   }
   return findings;
