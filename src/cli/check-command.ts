@@ -5,6 +5,7 @@ import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
 import { applyFixes } from '../pipeline/apply-fixes.ts';
+import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { checkContent } from '../pipeline/check-content.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostics.ts';
 import { formatGithub } from '../pipeline/formatters/github.ts';
@@ -72,9 +73,17 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   const format = flags.format ?? 'human';
   if (!['human', 'json', 'github'].includes(format))
     return usage(`\`--format ${format}\` is not a format; use human, json or github.`);
-  const maxWarnings = flags['max-warnings'] === undefined ? Infinity : Number(flags['max-warnings']);
+  // Digits only: `Number('')` is 0 and `Number('0x10')` is 16, which nobody means.
+  const maxWarnings =
+    flags['max-warnings'] === undefined
+      ? Infinity
+      : /^\d+$/.test(flags['max-warnings'])
+        ? Number(flags['max-warnings'])
+        : NaN;
   if (maxWarnings !== Infinity && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    return usage(`\`--max-warnings ${flags['max-warnings']}\` is not a whole number.`);
+    return usage(
+      `\`--max-warnings ${flags['max-warnings']}\` is not a count; use a whole number, 0 or more.`,
+    );
   }
   const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
@@ -95,6 +104,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     return EXIT.usage;
   }
   const options = {
+    cacheFile: defaultDocumentCacheFile(io.cwd),
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,

@@ -25,8 +25,11 @@ function ellipsisPattern(expected: string): RegExp {
   lines.forEach((line, index) => {
     const last = index === lines.length - 1;
     if (line.trim() === '...') {
-      // Any run of whole lines, possibly none; at the end, any remaining text.
-      source += last ? '[\\s\\S]*' : '(?:[^\\n]*\\n)*?';
+      // Any run of whole lines, possibly none; at the end, any remaining text, the line break
+      // before it included, so that a last `...` line matches nothing at all too.
+      if (!last) source += '(?:[^\\n]*\\n)*?';
+      else if (source.endsWith('\\n')) source = `${source.slice(0, -2)}(?:\\n[\\s\\S]*)?`;
+      else source += '[\\s\\S]*';
       return;
     }
     source += line.split('...').map(escapeRegExp).join('[\\s\\S]*?');

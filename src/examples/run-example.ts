@@ -1,4 +1,5 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { programParts, type Example } from './collect-examples.ts';
@@ -96,8 +97,10 @@ export async function runExample(
     if (throws && !failedExit)
       return fail('example-failed', 'the example is marked `throws` but exited cleanly (exit code 0)');
     if (!throws && failedExit) {
-      const how = outcome.signal
-        ? `was killed by ${outcome.signal}${outcome.signal === 'SIGKILL' ? ' (out of memory?)' : ''}`
+      const signal =
+        outcome.signal ?? (sandbox.kind === 'bubblewrap' ? signalOf(outcome.exitCode) : undefined);
+      const how = signal
+        ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}`
         : `exited with code ${outcome.exitCode}`;
       return fail(
         'example-failed',
@@ -147,6 +150,12 @@ function ownSegment(text: string, markers: number): { text: string; reached: boo
     : { text: '', reached: false };
 }
 
+/** The signal behind an exit code of 128 + N, which is how bubblewrap (like a shell) reports a killed child. */
+function signalOf(exitCode: number | null): string | undefined {
+  if (exitCode === null || exitCode <= 128) return undefined;
+  return Object.entries(constants.signals).find(([, number]) => number === exitCode - 128)?.[0];
+}
+
 function joinStreams(stdout: string, stderr: string): string {
   if (!stdout) return stderr;
   if (!stderr) return stdout;
@@ -158,7 +167,7 @@ function stderrTail(stderr: string): string {
   return lines.length ? `; its last lines of stderr:\n${lines.map((line) => `  | ${line}`).join('\n')}` : '';
 }
 
-/** A unified diff, expected against actual, without the file header lines. */
+/** A unified diff, expected (`-`) against actual (`+`), its two header lines saying which is which. */
 export function outputDiff(expected: string, actual: string): string {
   const patch = createTwoFilesPatch(
     'expected',
@@ -169,9 +178,10 @@ export function outputDiff(expected: string, actual: string): string {
     '',
     { context: 3 },
   );
+  // Past the `=====` separator line: `--- expected` and `+++ actual` name the sides.
   return patch
     .split('\n')
-    .slice(2)
+    .slice(1)
     .filter((line) => line !== '' && !line.startsWith('\\'))
     .map((line) => `  ${line}`)
     .join('\n');

@@ -70,6 +70,8 @@ export function typecheckExamples(examples: readonly Example[], root: string): T
     const partIndex = virtual.starts.findLastIndex((start) => start <= line);
     const owner =
       partIndex < virtual.example.prelude.length ? virtual.example.prelude[partIndex]! : virtual.example;
+    // A `nocheck` block stays unchecked when a later block continues it and so compiles its code too.
+    if (owner.meta.flags.has('nocheck')) continue;
     const result = {
       file: owner.doc.file,
       line: owner.line + 1 + (line - (virtual.starts[partIndex] ?? 0)),

@@ -34,11 +34,10 @@ export async function updateOutputs(
     const printed = normaliseOutput(outcome.printed);
     let edit: Edit | undefined;
     if (example.expected && outcome.ruleId === 'example-output-mismatch') {
-      const position = example.expected.node.position!;
-      const indent = fenceIndent(example.doc.text ?? '', position.start.line);
+      const indent = fenceIndent(example.doc.text ?? '', example.expected.line);
       edit = {
-        fromLine: position.start.line + 1,
-        deleteCount: position.end.line - position.start.line - 1,
+        fromLine: example.expected.line + 1,
+        deleteCount: example.expected.endLine - example.expected.line - 1,
         lines: printed.split('\n').map((line) => indent + line),
         note: `${example.doc.displayPath}:${example.line}: output block rewritten`,
       };

@@ -4,6 +4,7 @@ import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { checkContent } from '../pipeline/check-content.ts';
+import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { compareDiagnostics, countBySeverity } from '../pipeline/diagnostics.ts';
 import { formatHuman } from '../pipeline/formatters/human.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
@@ -34,7 +35,12 @@ export async function proveContent(
 ): Promise<Verification> {
   const started = performance.now();
   const runtimes: Record<string, RuntimeSpec> = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
-  const check = await checkContent({ contentDir: settings.contentDir, cwd: root, rules: settings.rules });
+  const check = await checkContent({
+    contentDir: settings.contentDir,
+    cwd: root,
+    rules: settings.rules,
+    cacheFile: defaultDocumentCacheFile(root),
+  });
   const diagnostics = [...check.diagnostics];
   const skip = env[EXAMPLES_ENV] === 'off';
   let versions: Record<string, string> = {};

@@ -7,7 +7,8 @@ import { didYouMean } from './did-you-mean.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
 import type { Finding } from './finding.ts';
 import { loadDocument, type ContentDocument } from './load-documents.ts';
-import { createMarkdownParser } from './parse-markdown.ts';
+import type { MarkdownParser } from './parse-markdown.ts';
+import { openDocumentCache } from './document-cache.ts';
 import { topicsOf } from './routes.ts';
 import { isRuleId, RULES, type RuleId } from './rule-ids.ts';
 import { scanContent, type ContentScan } from './scan-content.ts';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   rules?: Partial<Record<RuleId, RuleLevel>>;
   /** Report only on files matching these globs (relative to the content folder); links into others still resolve. */
   only?: string[];
+  /** A file that keeps loaded documents between runs (see document-cache.ts); none by default. */
+  cacheFile?: string | undefined;
   /** Site paths the build generates besides pages, valid as link targets. */
   generatedPaths?: Iterable<string>;
 }
@@ -61,17 +64,21 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     });
   }
 
+  const cache = await openDocumentCache(options.cacheFile);
   const context = {
     contentDir: options.contentDir,
     cwd: options.cwd,
     topics: topicsOf(scan.markdown),
-    parse: createMarkdownParser(),
+    parser: lazyParser(),
+    cache,
   };
   const documents: ContentDocument[] = [];
   for (let start = 0; start < scan.markdown.length; start += READ_BATCH) {
     const batch = scan.markdown.slice(start, start + READ_BATCH);
     documents.push(...(await Promise.all(batch.map((file) => loadDocument(file, context, report)))));
   }
+
+  await cache.save();
 
   const findings = new Map<ContentDocument, Finding[]>();
   const add = (doc: ContentDocument, list: Finding[]) =>
@@ -191,4 +198,11 @@ function unknownIgnoreRules(doc: ContentDocument): Diagnostic[] {
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** Makes the Markdown parser on first use: a run where every document is cached never loads it. */
+function lazyParser(): () => Promise<MarkdownParser> {
+  let parser: Promise<MarkdownParser> | undefined;
+  return () =>
+    (parser ??= import('./parse-markdown.ts').then(({ createMarkdownParser }) => createMarkdownParser()));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import GithubSlugger from 'github-slugger';
 import { closest, didYouMean } from './did-you-mean.ts';
 import type { LinkFact } from './extract-facts.ts';
 import type { Finding } from './finding.ts';
@@ -154,13 +155,19 @@ function checkAnchor(
   const ids = target.facts?.headingIds;
   if (!ids || ids.has(anchor) || ids.has(safeDecode(anchor))) return {};
   const where = from === target ? 'this page' : `\`${target.file}\``;
+  // MkDocs keeps the H1 and its id; this site drops an H1 that repeats the title, and its anchor with it.
+  const title = target.data?.title;
+  const hint =
+    title !== undefined && target.facts?.h1 && new GithubSlugger().slug(title) === safeDecode(anchor)
+      ? '; the H1 that repeats the title is not on the page, so link to the page without an anchor'
+      : didYouMean(
+          `#${anchor}`,
+          [...ids].map((id) => `#${id}`),
+        );
   return {
     finding: {
       ruleId: 'link-missing-anchor',
-      message: `the link \`${url}\` names the anchor \`#${anchor}\`, but no heading on ${where} has that id${didYouMean(
-        `#${anchor}`,
-        [...ids].map((id) => `#${id}`),
-      )}`,
+      message: `the link \`${url}\` names the anchor \`#${anchor}\`, but no heading on ${where} has that id${hint}`,
     },
   };
 }

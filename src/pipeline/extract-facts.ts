@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
-import type { Code, Heading, Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
+import { findOutputBlock, OUTPUT_LANGUAGES } from './output-blocks.ts';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
@@ -15,10 +16,15 @@ export interface LinkFact extends Place {
   kind: 'link' | 'image' | 'definition';
 }
 
-/** A fenced code block with its place and the block that holds its expected output. */
+/** A fenced code block that is not itself an output block, with the output block after it. */
 export interface CodeFact extends Place {
-  node: Code;
+  lang: string | undefined;
+  meta: string | undefined;
+  value: string;
+  /** 1-based line of the closing fence. */
   endLine: number;
+  /** The output block that follows, as DESIGN.md defines it. */
+  output: (Place & { text: string; endLine: number }) | undefined;
 }
 
 /** An HTML comment `<!-- kb-ignore rule-a rule-b -->` and the lines it covers. */
@@ -69,7 +75,10 @@ export function extractFacts(tree: Root, title: string | undefined): DocumentFac
         if (node.inShort)
           facts.inShort = {
             ...place,
-            text: toString({ type: 'root', children: node.children.slice(1) })
+            text: node.children
+              .slice(1)
+              .map((child) => toString(child))
+              .join(' ')
               .replace(/\s+/g, ' ')
               .trim(),
           };
@@ -79,9 +88,27 @@ export function extractFacts(tree: Root, title: string | undefined): DocumentFac
       case 'definition':
         facts.links.push({ ...place, url: node.url, kind: node.type });
         return;
-      case 'code':
-        facts.code.push({ ...place, node, endLine: node.position?.end.line ?? place.line });
+      case 'code': {
+        const siblings = (parent?.children ?? []) as RootContent[];
+        if (index === undefined || isOutputOfPrevious(siblings, index)) return;
+        const output = OUTPUT_LANGUAGES.has(node.lang ?? '')
+          ? undefined
+          : findOutputBlock(siblings, index)?.code;
+        facts.code.push({
+          ...place,
+          lang: node.lang ?? undefined,
+          meta: node.meta ?? undefined,
+          value: node.value,
+          endLine: node.position?.end.line ?? place.line,
+          output: output && {
+            line: output.position?.start.line ?? 0,
+            column: output.position?.start.column ?? 0,
+            endLine: output.position?.end.line ?? 0,
+            text: output.value,
+          },
+        });
         return;
+      }
       case 'html': {
         const value = node.value.trim();
         const jsonLd = JSON_LD.exec(value);
@@ -102,14 +129,28 @@ export function extractFacts(tree: Root, title: string | undefined): DocumentFac
   return facts;
 }
 
-/** Text as Astro's heading-id step sees it: text and code values, with its `{` quirk outside code. */
+/**
+ * Text as Astro's heading-id step sees it: text and code values, with its `{` quirk outside
+ * code, and with smart punctuation's dashes (the only change it makes that the slugger keeps).
+ */
 function headingText(node: Heading): string {
   let text = '';
   visit(node, (child) => {
-    if (child.type === 'text') text += child.value.replace(/\{/g, '${');
+    if (child.type === 'text') text += child.value.replace(/\{/g, '${').replace(/---|--/g, '\u2014');
     else if (child.type === 'inlineCode') text += child.value;
   });
   return text;
+}
+
+/** True when the code block at `index` is the output block of an example before it. */
+function isOutputOfPrevious(siblings: readonly RootContent[], index: number): boolean {
+  for (const back of [1, 2]) {
+    const candidate = siblings[index - back];
+    if (candidate?.type === 'code' && !OUTPUT_LANGUAGES.has(candidate.lang ?? '')) {
+      return findOutputBlock(siblings, index - back)?.index === index;
+    }
+  }
+  return false;
 }
 
 /** An ignore comment covers its own line and the block right after it. */

@@ -1,18 +1,21 @@
 import path from 'node:path';
-import type { Root } from 'mdast';
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { extractFacts, type DocumentFacts } from './extract-facts.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
-import { blankLines, type MarkdownParser } from './parse-markdown.ts';
+import type { MarkdownParser } from './parse-markdown.ts';
+import { documentKey, type DocumentCache, type LoadFinding } from './document-cache.ts';
 import { MAX_FILE_BYTES, readSource } from './read-source.ts';
 import { routeForContentFile, type Route } from './routes.ts';
 import type { RuleId } from './rule-ids.ts';
 import {
+  blankLines,
+  placesOf,
   positionOfField,
   splitFrontmatter,
   toFilePosition,
   type FrontmatterBlock,
+  type FrontmatterPlaces,
 } from './split-frontmatter.ts';
 
 /** One Markdown file of the content folder, read, validated and parsed as far as it could be. */
@@ -24,10 +27,10 @@ export interface ContentDocument {
   route: Route;
   /** The text, BOM removed and line endings normalised; undefined when unreadable. */
   text: string | undefined;
-  frontmatter: FrontmatterBlock | undefined;
+  /** Where the frontmatter and its fields are; undefined without frontmatter. */
+  frontmatter: FrontmatterPlaces | undefined;
   /** Valid frontmatter; undefined when missing or invalid. */
   data: Frontmatter | undefined;
-  tree: Root | undefined;
   facts: DocumentFacts | undefined;
 }
 
@@ -36,7 +39,9 @@ export interface LoadContext {
   contentDir: string;
   cwd: string;
   topics: ReadonlySet<string>;
-  parse: MarkdownParser;
+  /** The Markdown parser, made (and its modules loaded) only when a document is not in the cache. */
+  parser: () => Promise<MarkdownParser>;
+  cache: DocumentCache;
 }
 
 /** Reads and parses one content file, reporting what is wrong with it. */
@@ -54,11 +59,13 @@ export async function loadDocument(
     text: undefined,
     frontmatter: undefined,
     data: undefined,
-    tree: undefined,
     facts: undefined,
   };
-  const at = (line: number, column: number, ruleId: RuleId, message: string) =>
+  const findings: LoadFinding[] = [];
+  const at = (line: number, column: number, ruleId: RuleId, message: string) => {
+    findings.push({ line, column, ruleId, message });
     report({ file: displayPath, line, column, severity: 'error', ruleId, message });
+  };
 
   const source = await readSource(absolute);
   if (!source.ok) {
@@ -83,7 +90,26 @@ export async function loadDocument(
   }
   doc.text = source.text;
 
-  const split = splitFrontmatter(source.text);
+  const key = documentKey(file, source.text);
+  const cached = context.cache.get(key);
+  if (cached) {
+    Object.assign(doc, { frontmatter: cached.frontmatter, data: cached.data, facts: cached.facts });
+    for (const finding of cached.findings) at(finding.line, finding.column, finding.ruleId, finding.message);
+    return doc;
+  }
+  parseInto(doc, source.text, await context.parser(), at);
+  context.cache.set(key, { frontmatter: doc.frontmatter, data: doc.data, facts: doc.facts, findings });
+  return doc;
+}
+
+/** Validates the frontmatter and parses the body of a document that is not in the cache. */
+function parseInto(
+  doc: ContentDocument,
+  text: string,
+  parse: MarkdownParser,
+  at: (line: number, column: number, ruleId: RuleId, message: string) => void,
+): void {
+  const split = splitFrontmatter(text);
   if (split.kind === 'unclosed') {
     at(
       1,
@@ -91,7 +117,7 @@ export async function loadDocument(
       'frontmatter-unclosed',
       'the frontmatter opened with `---` never closes; add a line with `---` after the last field',
     );
-    return doc;
+    return;
   }
   if (split.kind === 'none') {
     at(
@@ -101,18 +127,17 @@ export async function loadDocument(
       'the file has no frontmatter; start it with `---`, a `title:` line, and `---`',
     );
   } else {
-    doc.frontmatter = split.block;
-    doc.data = validateFrontmatter(split.block, at);
+    doc.frontmatter = placesOf(split.block);
+    doc.data = validateFrontmatter(split.block, doc.frontmatter, at);
   }
 
-  const bodyText = blankLines(source.text, split.kind === 'found' ? split.block.endLine : 0);
-  doc.tree = context.parse(bodyText);
-  doc.facts = extractFacts(doc.tree, doc.data?.title);
-  return doc;
+  const bodyText = blankLines(text, split.kind === 'found' ? split.block.endLine : 0);
+  doc.facts = extractFacts(parse(bodyText), doc.data?.title);
 }
 
 function validateFrontmatter(
   block: FrontmatterBlock,
+  places: FrontmatterPlaces,
   at: (line: number, column: number, ruleId: RuleId, message: string) => void,
 ): Frontmatter | undefined {
   const yamlError = block.document.errors[0];
@@ -142,7 +167,7 @@ function validateFrontmatter(
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '');
-    const { line, column } = positionOfField(block, field || undefined);
+    const { line, column } = positionOfField(places, field || undefined);
     at(line, column, 'frontmatter-field', describeIssue(issue, raw as Record<string, unknown>));
   }
   return undefined;

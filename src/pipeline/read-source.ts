@@ -19,7 +19,9 @@ export async function readSource(absolutePath: string): Promise<SourceResult> {
   try {
     const info = await stat(absolutePath);
     if (info.size > MAX_FILE_BYTES) {
-      return { ok: false, reason: 'too-large', detail: `${info.size} bytes` };
+      // Rounded up to a tenth, so that a file just over the limit never reads as the limit itself.
+      const megabytes = Math.ceil((info.size / 1024 / 1024) * 10) / 10;
+      return { ok: false, reason: 'too-large', detail: `${megabytes.toFixed(1)} MB` };
     }
     bytes = await readFile(absolutePath);
   } catch (error) {

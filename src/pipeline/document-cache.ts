@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentFacts } from './extract-facts.ts';
+import type { Frontmatter } from './frontmatter.ts';
+import type { RuleId } from './rule-ids.ts';
+import type { FrontmatterPlaces } from './split-frontmatter.ts';
+
+/** Bump when loading, parsing or fact extraction changes what it produces. */
+export const DOCUMENT_CACHE_VERSION = 1;
+
+/** A finding made while loading one document, without its file (which may be displayed differently next time). */
+export interface LoadFinding {
+  line: number;
+  column: number;
+  ruleId: RuleId;
+  message: string;
+}
+
+/** What loading one unchanged document produced. */
+export interface CachedDocument {
+  frontmatter: FrontmatterPlaces | undefined;
+  data: Frontmatter | undefined;
+  facts: DocumentFacts | undefined;
+  findings: LoadFinding[];
+}
+
+/** Loaded documents by a hash of their path and text, kept between runs so that unchanged files are not parsed again. */
+export interface DocumentCache {
+  get(key: string): CachedDocument | undefined;
+  set(key: string, value: CachedDocument): void;
+  /** Writes the entries used in this run (the others belong to files that changed or are gone). */
+  save(): Promise<void>;
+}
+
+/** The cache key of a document: its path, its text and the cache version. */
+export function documentKey(file: string, text: string): string {
+  return createHash('sha1').update(`${DOCUMENT_CACHE_VERSION}\0${file}\0${text}`).digest('hex');
+}
+
+/** Where build caches live: deleting it (or `node_modules`) is always safe. */
+export function defaultDocumentCacheFile(root: string): string {
+  return path.join(root, 'node_modules', '.cache', 'proven-kb', 'documents.json');
+}
+
+/** Opens the cache file (a missing or damaged one is an empty cache); without a file, a cache that keeps nothing. */
+export async function openDocumentCache(file: string | undefined): Promise<DocumentCache> {
+  const stored = new Map<string, string>();
+  if (file) {
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as {
+        version: number;
+        entries: Record<string, string>;
+      };
+      if (parsed.version === DOCUMENT_CACHE_VERSION)
+        for (const [key, value] of Object.entries(parsed.entries)) stored.set(key, value);
+    } catch {
+      // Start afresh.
+    }
+  }
+  const used = new Map<string, string>();
+  return {
+    get(key) {
+      const raw = used.get(key) ?? stored.get(key);
+      if (raw === undefined) return undefined;
+      used.set(key, raw);
+      return JSON.parse(raw, revive) as CachedDocument;
+    },
+    set(key, value) {
+      used.set(key, JSON.stringify(value, replace));
+    },
+    async save() {
+      if (!file) return;
+      await mkdir(path.dirname(file), { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(
+        temporary,
+        JSON.stringify({ version: DOCUMENT_CACHE_VERSION, entries: Object.fromEntries(used) }),
+      );
+      await rename(temporary, file);
+    },
+  };
+}
+
+/** Dates and sets survive the round trip through JSON tagged. */
+function replace(this: unknown, key: string, value: unknown): unknown {
+  const original = (this as Record<string, unknown>)[key];
+  if (original instanceof Date) return { $date: original.toISOString() };
+  if (original instanceof Set) return { $set: [...original] };
+  return value;
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object') {
+    if ('$date' in value) return new Date((value as { $date: string }).$date);
+    if ('$set' in value) return new Set((value as { $set: unknown[] }).$set);
+  }
+  return value;
+}
