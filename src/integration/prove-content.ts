@@ -39,7 +39,7 @@ export async function proveContent(
     contentDir: settings.contentDir,
     cwd: root,
     rules: settings.rules,
-    cacheFile: defaultDocumentCacheFile(root),
+    cacheFile: defaultDocumentCacheFile(root, settings.contentDir),
   });
   const diagnostics = [...check.diagnostics];
   const skip = env[EXAMPLES_ENV] === 'off';

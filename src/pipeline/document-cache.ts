@@ -38,9 +38,13 @@ export function documentKey(file: string, text: string): string {
   return createHash('sha1').update(`${DOCUMENT_CACHE_VERSION}\0${file}\0${text}`).digest('hex');
 }
 
-/** Where build caches live: deleting it (or `node_modules`) is always safe. */
-export function defaultDocumentCacheFile(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'proven-kb', 'documents.json');
+/**
+ * Where build caches live (deleting it, or `node_modules`, is always safe); one file per
+ * content folder, so that checking another folder does not evict this one's entries.
+ */
+export function defaultDocumentCacheFile(root: string, contentDir: string): string {
+  const folder = createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 12);
+  return path.join(root, 'node_modules', '.cache', 'proven-kb', `documents-${folder}.json`);
 }
 
 /** Opens the cache file (a missing or damaged one is an empty cache); without a file, a cache that keeps nothing. */
