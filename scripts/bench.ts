@@ -1,0 +1,48 @@
+// `npm run bench -- [--articles N] [--runs N] [--seed N] [--baseline] [--json FILE]`: measured speed and scale.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatTable } from '../src/bench/measure.ts';
+import { runBench } from '../src/bench/run-bench.ts';
+
+const USAGE = 'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--json FILE]\n';
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      articles: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '42' },
+      baseline: { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const [articles, runs, seed] = [values.articles, values.runs, values.seed].map(Number);
+if (![articles, runs, seed].every((n) => Number.isInteger(n) && n! > 0)) {
+  process.stderr.write(`--articles, --runs and --seed take positive whole numbers.\n${USAGE}`);
+  process.exit(2);
+}
+const report = await runBench({
+  root: process.cwd(),
+  articles: articles!,
+  runs: runs!,
+  seed: seed!,
+  baseline: values.baseline,
+  log: (line) => process.stderr.write(`  ${line}\n`),
+});
+const jsonFile = values.json ?? path.join('bench-results', `bench-${articles}.json`);
+await mkdir(path.dirname(path.resolve(jsonFile)), { recursive: true });
+await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+const { machine } = report;
+process.stdout.write(
+  `\n${report.articles} articles, ${report.examples} examples; ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.python}\n\n`,
+);
+process.stdout.write(
+  `${formatTable(report.phases)}\n\npeak memory of a full build: ${report.peakBuildMemoryMb} MB\n`,
+);
+process.stdout.write(`written to ${jsonFile}\n`);

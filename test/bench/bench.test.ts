@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, it } from 'vitest';
+import type { BenchReport } from '../../src/bench/run-bench.ts';
+import { ROOT } from '../helpers/build-site.ts';
+
+const run = promisify(execFile);
+
+// Keeps `npm run bench` working: it must finish and report every phase; its figures are not asserted.
+it('runs every phase of the benchmark on a tiny corpus and reports them as a table and as JSON', async () => {
+  const json = path.join(await mkdtemp(path.join(tmpdir(), 'kb-bench-test-')), 'bench.json');
+  const { stdout } = await run(
+    process.execPath,
+    ['scripts/bench.ts', '--articles', '4', '--runs', '1', '--baseline', '--json', json],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 280_000,
+    },
+  );
+  const report = JSON.parse(await readFile(json, 'utf8')) as BenchReport;
+  expect(report.phases.map((phase) => phase.phase)).toEqual([
+    'load + validate (cold)',
+    'link and structure checks',
+    'load + validate (cached)',
+    'examples cold',
+    'examples warm (nothing changed)',
+    'examples after one article changed',
+    'examples baseline (sequential, a process each, no cache)',
+    'build: proving step (check + cached examples)',
+    'build: astro (render and write pages)',
+    'build: search indexing (pagefind)',
+    'full npm run build (examples cache warm)',
+  ]);
+  expect(report.articles).toBe(4);
+  expect(report.examples).toBe(4);
+  for (const phase of report.phases) {
+    expect(phase.runs.length, phase.phase).toBeGreaterThan(0);
+    expect(Number.isFinite(phase.median), phase.phase).toBe(true);
+  }
+  expect(report.peakBuildMemoryMb).toBeGreaterThan(0);
+  expect(report.machine.cores).toBeGreaterThan(0);
+  for (const phase of report.phases) expect(stdout).toContain(phase.phase);
+}, 300_000);
