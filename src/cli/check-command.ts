@@ -104,7 +104,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     return EXIT.usage;
   }
   const options = {
-    cacheFile: defaultDocumentCacheFile(io.cwd, settings.contentDir),
+    cacheFile: flags.cache === false ? undefined : defaultDocumentCacheFile(io.cwd, settings.contentDir),
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,

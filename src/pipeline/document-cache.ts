@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentFacts } from './extract-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { RuleId } from './rule-ids.ts';
 import type { FrontmatterPlaces } from './split-frontmatter.ts';
 
-/** Bump when loading, parsing or fact extraction changes what it produces. */
-export const DOCUMENT_CACHE_VERSION = 1;
+/** Bump when the cache's own format changes. */
+export const DOCUMENT_CACHE_VERSION = 2;
+
+/** The folders whose code decides what loading a document produces: any change to them is a new cache. */
+const LOADER_SOURCES = ['../pipeline', '../remark'].map((folder) => new URL(`${folder}/`, import.meta.url));
 
 /** A finding made while loading one document, without its file (which may be displayed differently next time). */
 export interface LoadFinding {
@@ -27,15 +30,31 @@ export interface CachedDocument {
 
 /** Loaded documents by a hash of their path and text, kept between runs so that unchanged files are not parsed again. */
 export interface DocumentCache {
+  /** The key of a document's entry: its path and text, and the loader's own code. */
+  key(file: string, text: string): string;
   get(key: string): CachedDocument | undefined;
   set(key: string, value: CachedDocument): void;
   /** Writes the entries used in this run (the others belong to files that changed or are gone). */
   save(): Promise<void>;
 }
 
-/** The cache key of a document: its path, its text and the cache version. */
-export function documentKey(file: string, text: string): string {
-  return createHash('sha1').update(`${DOCUMENT_CACHE_VERSION}\0${file}\0${text}`).digest('hex');
+/** The cache key of a document: its path, its text, and the loader's identity. */
+export function documentKey(file: string, text: string, loader: string): string {
+  return createHash('sha1').update(`${loader}\0${file}\0${text}`).digest('hex');
+}
+
+/**
+ * A hash of the loader's own source files, so that a change to how documents are read or
+ * reported (a reworded message, say) never serves stale results from the cache.
+ */
+export async function loaderIdentity(): Promise<string> {
+  const hash = createHash('sha1').update(String(DOCUMENT_CACHE_VERSION));
+  for (const folder of LOADER_SOURCES) {
+    for (const name of (await readdir(folder)).filter((entry) => entry.endsWith('.ts')).sort()) {
+      hash.update(name).update(await readFile(new URL(name, folder)));
+    }
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -63,7 +82,9 @@ export async function openDocumentCache(file: string | undefined): Promise<Docum
     }
   }
   const used = new Map<string, string>();
+  const loader = file ? await loaderIdentity() : '';
   return {
+    key: (document, text) => documentKey(document, text, loader),
     get(key) {
       const raw = used.get(key) ?? stored.get(key);
       if (raw === undefined) return undefined;

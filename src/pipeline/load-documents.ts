@@ -4,7 +4,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { extractFacts, type DocumentFacts } from './extract-facts.ts';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import type { MarkdownParser } from './parse-markdown.ts';
-import { documentKey, type DocumentCache, type LoadFinding } from './document-cache.ts';
+import type { DocumentCache, LoadFinding } from './document-cache.ts';
 import { MAX_FILE_BYTES, readSource } from './read-source.ts';
 import { routeForContentFile, type Route } from './routes.ts';
 import type { RuleId } from './rule-ids.ts';
@@ -90,7 +90,7 @@ export async function loadDocument(
   }
   doc.text = source.text;
 
-  const key = documentKey(file, source.text);
+  const key = context.cache.key(file, source.text);
   const cached = context.cache.get(key);
   if (cached) {
     Object.assign(doc, { frontmatter: cached.frontmatter, data: cached.data, facts: cached.facts });

@@ -1,4 +1,5 @@
 import type { Frontmatter } from './frontmatter.ts';
+import { backlinksOf, resolveSeeAlso, type SeeAlsoItem, type SeeAlsoLink } from './link-graph.ts';
 import { routeForContentFile, topicsOf, type Route } from './routes.ts';
 
 /** One content entry as the model needs it: its id, validated frontmatter and short answer. */
@@ -6,6 +7,10 @@ export interface SiteEntry {
   id: string;
   data: Frontmatter;
   inShort: string | undefined;
+  /** Site paths of the pages the body links to (recorded while rendering). */
+  links?: readonly string[];
+  /** The body's "See also" items, when the renderer lifted them out of the body. */
+  seeAlso?: readonly SeeAlsoItem[];
 }
 
 /** A published page with its route and the fields every listing shows. */
@@ -36,6 +41,10 @@ export interface ArticleContext {
   topic: TopicNode;
   previous: PageNode | undefined;
   next: PageNode | undefined;
+  /** The article's "See also" links, each link to a page titled with that page's title. */
+  seeAlso: SeeAlsoLink<PageNode>[];
+  /** Other articles that link to this one, by title. */
+  linkedFrom: PageNode[];
 }
 
 /** The published site: what each page is, and how pages relate. */
@@ -74,6 +83,13 @@ export function buildSiteModel(
     };
   });
 
+  const entriesById = new Map(published.map((entry) => [entry.id, entry]));
+  const pagesByUrl = new Map(nodes.map((node) => [node.url, node]));
+  const linkedFrom = backlinksOf(
+    nodes
+      .filter((node) => node.kind === 'article')
+      .map((node) => ({ page: node, links: entriesById.get(node.entryId)?.links ?? [] })),
+  );
   const articles = new Map<string, ArticleContext>();
   for (const topic of topics) {
     topic.articles.forEach((article, index) => {
@@ -82,6 +98,8 @@ export function buildSiteModel(
         topic,
         previous: topic.articles[index - 1],
         next: topic.articles[index + 1],
+        seeAlso: resolveSeeAlso(entriesById.get(article.entryId)?.seeAlso ?? [], pagesByUrl),
+        linkedFrom: linkedFrom.get(article.url) ?? [],
       });
     });
   }
