@@ -13,6 +13,7 @@ try {
       'max-warnings': { type: 'string' },
       only: { type: 'string', multiple: true },
       fix: { type: 'boolean', default: false },
+      external: { type: 'boolean', default: false },
       examples: { type: 'boolean', default: true },
       cache: { type: 'boolean', default: true },
       jobs: { type: 'string' },

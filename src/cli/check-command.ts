@@ -5,6 +5,11 @@ import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
 import { applyFixes } from '../pipeline/apply-fixes.ts';
+import {
+  checkExternalLinks,
+  defaultExternalCacheFile,
+  EXTERNAL_DEFAULTS,
+} from '../pipeline/check-external.ts';
 import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { checkContent } from '../pipeline/check-content.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostics.ts';
@@ -24,6 +29,7 @@ export interface CheckFlags {
   cache?: boolean | undefined;
   jobs?: string | undefined;
   update?: string | undefined;
+  external?: boolean | undefined;
   help?: boolean | undefined;
 }
 
@@ -47,6 +53,8 @@ export const CHECK_USAGE = `Usage: npm run check -- [options]
   --only GLOB                 report on matching files only (repeatable); links still resolve
   --fix                       apply certain fixes (an H1 that differs from the title only in
                               case or punctuation is rewritten to the title)
+  --external                  also fetch http(s) links (concurrently, cached for a day);
+                              links without an answer are "not checked", never broken
   --no-examples               do not run the code examples
   --jobs N                    examples run at once (default: one per core)
   --no-cache                  run every example, ignoring cached results
@@ -131,6 +139,14 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   }
 
   const diagnostics: Diagnostic[] = [...result.diagnostics];
+  if (flags.external) {
+    diagnostics.push(
+      ...(await checkExternalLinks(result.selected, {
+        ...EXTERNAL_DEFAULTS,
+        cacheFile: flags.cache === false ? undefined : defaultExternalCacheFile(io.cwd),
+      })),
+    );
+  }
   if (flags.examples !== false) {
     const examples = await runExamples({
       root: io.cwd,
