@@ -1,5 +1,7 @@
-import { mkdir, rmdir, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { lstat, mkdir, readlink, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { findExecutable } from './runtime-versions.ts';
 
 /** Where an example's folder appears inside the sandbox: a fixed path keeps tracebacks stable. */
@@ -26,6 +28,8 @@ const MAX_PROCESSES = 128;
 /** File size and data memory limits of one example. */
 const PRLIMIT = ['--fsize=67108864', '--data=2147483648'];
 const PIDS_CGROUP = '/sys/fs/cgroup/pids';
+/** Tries at removing a group, 20 ms apart: reaping killed processes takes far less than these 2 s. */
+const GROUP_REMOVAL_ATTEMPTS = 100;
 
 /**
  * Bubblewrap, where it is installed: a read-only view of the system, the example's own folder
@@ -51,8 +55,9 @@ export async function createSandbox(
       ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', groups[slot % groups.length]!]
       : [];
   const dispose = async () => {
-    for (const group of groups ?? []) await rmdir(group).catch(() => undefined);
+    for (const group of groups ?? []) await removeGroup(group);
   };
+  const systemView = bwrap ? await systemFolders() : [];
   if (!bwrap) {
     return {
       kind: 'none',
@@ -67,16 +72,21 @@ export async function createSandbox(
   }
   return {
     kind: 'bubblewrap',
-    description: `isolated with bubblewrap (no network, read-only system, own folder writable)${groups ? ', process count capped by cgroup' : ''}`,
+    description: `isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable)${groups ? ', process count capped by cgroup' : ''}`,
     wrap: (command, hostDir, fileName, slot) => ({
       // prettier-ignore
       command: [
         ...enter(slot), ...limits, bwrap,
-        '--ro-bind', '/', '/',
-        '--tmpfs', '/tmp',
+        ...systemView,
+        ...runtimeView(command[0] ?? ''),
+        '--size', String(TMPFS_BYTES), '--tmpfs', '/tmp',
         '--bind', hostDir, SANDBOX_DIR,
         '--dev', '/dev',
+        '--size', String(TMPFS_BYTES), '--tmpfs', '/dev/shm',
         '--proc', '/proc',
+        // The sandbox's own root (where mount points were made) read-only too: a write anywhere
+        // but the example's folder and its scratch /tmp fails instead of landing in a throwaway.
+        '--remount-ro', '/',
         '--unshare-all',
         '--uid', '65534',
         '--gid', '65534',
@@ -90,6 +100,74 @@ export async function createSandbox(
     }),
     dispose,
   };
+}
+
+/** Size of the sandbox's own `/tmp` and `/dev/shm`, which live in memory. */
+const TMPFS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What an example sees of the system: the OS folders programs need, read-only, and a few
+ * files of `/etc` (users, name lookup, certificates, time zones), but no home folders, no
+ * `/etc/shadow`, no other projects: whatever the runner may read, the example may not.
+ */
+async function systemFolders(): Promise<string[]> {
+  const args: string[] = ['--ro-bind', '/usr', '/usr'];
+  for (const top of ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/opt']) {
+    const info = await lstat(top).catch(() => undefined);
+    if (info?.isSymbolicLink()) args.push('--symlink', await readlink(top), top);
+    else if (info?.isDirectory()) args.push('--ro-bind', top, top);
+  }
+  for (const file of ETC_ENTRIES) {
+    if (await lstat(path.join('/etc', file)).catch(() => undefined))
+      args.push('--ro-bind', path.join('/etc', file), path.join('/etc', file));
+  }
+  return args;
+}
+
+const ETC_ENTRIES = [
+  'passwd',
+  'group',
+  'nsswitch.conf',
+  'hosts',
+  'localtime',
+  'timezone',
+  'ld.so.cache',
+  'ld.so.conf',
+  'ld.so.conf.d',
+  'ssl',
+  'ca-certificates',
+  'alternatives',
+  'mime.types',
+  'os-release',
+];
+
+/**
+ * The runtime's own installation, read-only, when it lives outside the system folders
+ * (a pyenv Python under a home folder, the pinned Node.js under `node_modules`).
+ */
+function runtimeView(executable: string): string[] {
+  if (!path.isAbsolute(executable)) return [];
+  const real = realpathSync(executable);
+  const prefix = path.dirname(path.dirname(real));
+  return /^\/usr(\/|$)/.test(prefix)
+    ? []
+    : ['--ro-bind', prefix, prefix, ...(real === executable ? [] : ['--ro-bind', executable, executable])];
+}
+
+/**
+ * Removes a pids cgroup. The processes of a killed example close their pipes as they die but
+ * stay in the group until they are reaped, a moment later; until then removal fails with EBUSY.
+ */
+async function removeGroup(group: string): Promise<void> {
+  for (let attempt = 0; attempt < GROUP_REMOVAL_ATTEMPTS; attempt++) {
+    try {
+      await rmdir(group);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EBUSY') return;
+      await sleep(20);
+    }
+  }
 }
 
 /** One pids cgroup per worker, where the runner may make them; undefined otherwise. */

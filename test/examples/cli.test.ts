@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, FIXTURES, read, ROOT, tempDir } from './helpers.ts';
+
+const SITE = path.join(FIXTURES, 'cli-site');
+const ARTICLE = 'guide/how-do-i-count-to-three.md';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `scripts/check.ts` as `npm run check` does, on `contentDir`; the content's path prints as `<site>`. */
+function check(contentDir: string, args: string[]): Promise<CliResult> {
+  const site = path.relative(ROOT, contentDir);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/check.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KB_CONTENT_DIR: contentDir, NO_COLOR: '1', CI: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout: out.stdout.replaceAll(site, '<site>'),
+        stderr: out.stderr.replaceAll(site, '<site>'),
+      }),
+    );
+  });
+}
+
+/** The `examples:` summary line of a run, without the sandbox's description after it. */
+function summary(stderr: string): string | undefined {
+  return /^examples: [^;\n]*/m.exec(stderr)?.[0];
+}
+
+describe('npm run check and the examples', () => {
+  it('exits 1 and prints the failing example’s diagnostic', async () => {
+    const result = await check(SITE, ['--no-cache']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "<site>/guide/how-do-i-count-to-three.md:12:1  error  the example printed something other than its output block:  example-output-mismatch
+            --- expected
+            +++ actual
+            @@ -1,3 +1,3 @@
+             1
+             2
+            -4
+            +3
+
+      2 files, 1 error, 0 warnings
+      "
+    `);
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
+      "
+    `);
+  }, 60_000);
+
+  it('`--no-examples` skips them: a site whose only problem is a failing example passes', async () => {
+    const result = await check(SITE, ['--no-examples']);
+    expect(result).toEqual({ code: 0, stdout: '2 files, 0 errors, 0 warnings\n', stderr: '' });
+  }, 60_000);
+
+  it('`--jobs 1` runs one example at a time; `--jobs 3` runs three at once', async () => {
+    const intervals = async (jobs: string) => {
+      const result = await check(path.join(FIXTURES, 'cli-jobs'), [
+        '--jobs',
+        jobs,
+        '--no-cache',
+        '--format',
+        'json',
+      ]);
+      expect(result.code).toBe(1);
+      const rows = JSON.parse(result.stdout) as { message: string }[];
+      return rows
+        .map(
+          (row) =>
+            /ran from ([\d.]+) to ([\d.]+)/.exec(row.message)!.slice(1).map(Number) as [number, number],
+        )
+        .sort((a, b) => a[0] - b[0]);
+    };
+    const one = await intervals('1');
+    expect(one).toHaveLength(3);
+    for (let i = 1; i < one.length; i++) expect(one[i]![0]).toBeGreaterThanOrEqual(one[i - 1]![1]);
+    const three = await intervals('3');
+    expect(three).toHaveLength(3);
+    expect(three[1]![0]).toBeLessThan(three[0]![1]);
+  }, 60_000);
+
+  it('rejects a bad `--jobs` or `--update` with exit code 2', async () => {
+    const [jobs, update, updateWithout] = await Promise.all([
+      check(SITE, ['--jobs', '0']),
+      check(SITE, ['--update=everything']),
+      check(SITE, ['--update', '--no-examples']),
+    ]);
+    expect(jobs).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "\`--jobs 0\` is not a positive whole number.
+      Run \`npm run check -- --help\` for the options.
+      ",
+        "stdout": "",
+      }
+    `);
+    expect(update).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "\`--update=everything\` is not a mode; use --update, --update=all or --update=throws.
+      Run \`npm run check -- --help\` for the options.
+      ",
+        "stdout": "",
+      }
+    `);
+    expect(updateWithout).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "\`--update\` needs the examples to run; drop \`--no-examples\`.
+      Run \`npm run check -- --help\` for the options.
+      ",
+        "stdout": "",
+      }
+    `);
+  }, 60_000);
+
+  it('`--update` rewrites the wrong output block, says what it changed, and passes', async () => {
+    const content = await copyFixture('cli-site', path.join(await tempDir(), 'content'));
+    const before = await read(path.join(content, ARTICLE));
+    const result = await check(content, ['--update', '--no-cache']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('2 files, 0 errors, 0 warnings\n');
+    expect(result.stderr).toMatchInlineSnapshot(`
+      "updated <site>/guide/how-do-i-count-to-three.md:12: output block rewritten
+      1 output block(s) updated.
+      examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
+      "
+    `);
+    expect(await read(path.join(content, ARTICLE))).toBe(
+      before.replace('```text\n1\n2\n4\n```', '```text\n1\n2\n3\n```'),
+    );
+    const again = await check(content, ['--no-cache']);
+    expect(again.code).toBe(0);
+  }, 60_000);
+
+  it('`--no-cache` runs every example, even right after a run that cached them', async () => {
+    // This run may write to the repository's cache (node_modules/.cache): the CLI has no other place.
+    await check(SITE, []);
+    const result = await check(SITE, ['--no-cache']);
+    expect(summary(result.stderr)).toBe('examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed');
+  }, 60_000);
+});

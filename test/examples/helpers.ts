@@ -1,0 +1,104 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import {
+  runExamples,
+  type ExampleRunOptions,
+  type ExampleRunReport,
+} from '../../src/examples/run-examples.ts';
+import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
+import { checkContent, type CheckResult } from '../../src/pipeline/check-content.ts';
+import { compareDiagnostics, type Diagnostic } from '../../src/pipeline/diagnostics.ts';
+
+/** The repository: the pinned Node.js is found from here. */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The content folders the tests run. */
+export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+/** A fresh temporary folder, removed when the current test (or hook) ends. */
+export async function tempDir(prefix = 'kb-examples-test-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A temporary folder for a whole file's tests; the caller removes it in `afterAll`. */
+export async function sharedTempDir(prefix = 'kb-examples-test-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** Loads a content folder the way the CLI does; file names in diagnostics are relative to it. */
+export async function loadContent(contentDir: string): Promise<CheckResult> {
+  return checkContent({ contentDir, cwd: contentDir });
+}
+
+/** Runs every example of a content folder, without the cache unless asked for, with this process's environment. */
+export async function runContent(
+  contentDir: string,
+  options: Partial<ExampleRunOptions> & { cacheFile: string },
+): Promise<ExampleRunReport> {
+  const { documents } = await loadContent(contentDir);
+  return runExamples({
+    root: ROOT,
+    documents,
+    runtimes: DEFAULT_RUNTIMES,
+    useCache: false,
+    env: process.env,
+    ...options,
+  });
+}
+
+/** Copies a fixture folder into `target` (made if missing) and returns `target`. */
+export async function copyFixture(name: string, target: string): Promise<string> {
+  await mkdir(target, { recursive: true });
+  await cp(path.join(FIXTURES, name), target, { recursive: true });
+  return target;
+}
+
+/** Writes content files (`{ 'topic/a.md': '…' }`) into `dir`. */
+export async function writeContent(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+}
+
+/** Reads a text file. */
+export function read(file: string): Promise<string> {
+  return readFile(file, 'utf8');
+}
+
+/**
+ * Diagnostics as a person reads them, sorted: `file:line:col  severity  rule-id`, then the
+ * message indented below, one blank line between diagnostics.
+ */
+export function show(diagnostics: readonly Diagnostic[]): string {
+  return [...diagnostics]
+    .sort(compareDiagnostics)
+    .map(
+      (d) =>
+        `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.ruleId}\n${d.message
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n')}`,
+    )
+    .join('\n\n');
+}
+
+/** Diagnostics of one file only. */
+export function ofFile(diagnostics: readonly Diagnostic[], file: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.file === file);
+}
+
+/** What an example of `file` that opens at `line` printed, and whether it passed. */
+export function outcomeAt(
+  report: ExampleRunReport,
+  file: string,
+  line: number,
+): { passed: boolean; printed: string } | undefined {
+  const example = report.examples.find((e) => e.doc.file === file && e.line === line);
+  if (!example) throw new Error(`no example opens at ${file}:${line}`);
+  const outcome = report.outcomes.get(example);
+  return outcome && { passed: outcome.passed, printed: outcome.printed };
+}
