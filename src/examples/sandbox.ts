@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { lstat, mkdir, readlink, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findExecutable } from './runtime-versions.ts';
@@ -154,6 +154,25 @@ function runtimeView(executable: string): string[] {
     : ['--ro-bind', prefix, prefix, ...(real === executable ? [] : ['--ro-bind', executable, executable])];
 }
 
+/** Removes the empty groups of runners that are gone (a crash, a kill), so pids can be reused. */
+async function removeStaleGroups(): Promise<void> {
+  const names = await readdir(PIDS_CGROUP).catch(() => [] as string[]);
+  for (const name of names) {
+    const owner = /^proven-kb-(\d+)-\d+$/.exec(name)?.[1];
+    if (owner && Number(owner) !== process.pid && !isAlive(Number(owner)))
+      await rmdir(path.join(PIDS_CGROUP, name)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Removes a pids cgroup. The processes of a killed example close their pipes as they die but
  * stay in the group until they are reaped, a moment later; until then removal fails with EBUSY.
@@ -172,10 +191,13 @@ async function removeGroup(group: string): Promise<void> {
 
 /** One pids cgroup per worker, where the runner may make them; undefined otherwise. */
 async function createProcessGroups(slots: number): Promise<string[] | undefined> {
+  await removeStaleGroups();
   const groups: string[] = [];
   try {
     for (let slot = 0; slot < slots; slot++) {
       const group = path.join(PIDS_CGROUP, `proven-kb-${process.pid}-${slot}`);
+      // Left over by an earlier run of this process (several runs in one process, as in tests)?
+      await rmdir(group).catch(() => undefined);
       await mkdir(group);
       groups.push(group);
       await writeFile(path.join(group, 'pids.max'), String(MAX_PROCESSES));
