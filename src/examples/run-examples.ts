@@ -8,7 +8,14 @@ import { RULES, type RuleId } from '../pipeline/rule-ids.ts';
 import { collectExamples, KNOWN_FLAGS, KNOWN_OPTIONS, type Example } from './collect-examples.ts';
 import { exampleKey, hash, loadCache, saveCache } from './example-cache.ts';
 import type { Progress } from './progress.ts';
-import { createWorkRoot, runExample, type ExampleOutcome, type RunDefaults } from './run-example.ts';
+import {
+  createWorkRoot,
+  parseTimeout,
+  runExample,
+  type ExampleOutcome,
+  type RunDefaults,
+} from './run-example.ts';
+import { didYouMean } from '../pipeline/did-you-mean.ts';
 import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox } from './sandbox.ts';
@@ -73,10 +80,20 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   let cached = 0;
   for (const example of examples) {
     for (const word of unknownMeta(example)) {
+      const hint = didYouMean(word, [...KNOWN_FLAGS, ...KNOWN_OPTIONS]);
+      const known = [...KNOWN_FLAGS, ...KNOWN_OPTIONS.map((o) => `${o}=…`)].join(', ');
       report(
         example,
         'example-unknown-meta',
-        `\`${word}\` is not a fence option the runner knows; known: ${[...KNOWN_FLAGS, ...KNOWN_OPTIONS.map((o) => `${o}=…`)].join(', ')}`,
+        `\`${word}\` is not a fence option the runner knows${hint || `; known: ${known}`}`,
+      );
+    }
+    const timeout = example.meta.options.get('timeout');
+    if (timeout !== undefined && parseTimeout(timeout) === undefined) {
+      report(
+        example,
+        'example-unknown-meta',
+        `\`timeout=${timeout}\` is not a duration; write \`timeout=2s\` or \`timeout=500ms\` (the default ${DEFAULT_LIMITS.timeoutMs / 1000} s applies)`,
       );
     }
     if (example.meta.flags.has('norun')) {

@@ -93,7 +93,13 @@ describe('fence meta words', () => {
           \`retries\` is not a fence option the runner knows; known: norun, throws, continue, nocheck, timeout=…, title=…
 
       t/unknown.md:9:1  warning  example-unknown-meta
-          \`sandboxed\` is not a fence option the runner knows; known: norun, throws, continue, nocheck, timeout=…, title=…"
+          \`sandboxed\` is not a fence option the runner knows; known: norun, throws, continue, nocheck, timeout=…, title=…
+
+      t/unknown.md:17:1  warning  example-unknown-meta
+          \`throw\` is not a fence option the runner knows; did you mean \`throws\`?
+
+      t/unknown.md:17:1  warning  example-unknown-meta
+          \`timeout=soon\` is not a duration; write \`timeout=2s\` or \`timeout=500ms\` (the default 5 s applies)"
     `);
     expect(outcomeAt(report, 't/unknown.md', 9)).toEqual({ passed: true, printed: 'still runs\n' });
   });
