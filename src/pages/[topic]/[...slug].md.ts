@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { siteSettings } from '../../lib/settings.ts';
+import { loadSiteModel } from '../../lib/site-data.ts';
+import { cleanMarkdownSource } from '../../seo/markdown-source.ts';
+import { isIndexable } from '../../seo/sitemap.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await loadSiteModel();
+  return [...site.articles.values()]
+    .filter(({ article }) => isIndexable(article))
+    .map(({ article, topic }) => ({
+      params: { topic: topic.name, slug: article.entryId.slice(topic.name.length + 1) },
+      props: { file: article.file },
+    }));
+}) satisfies GetStaticPaths;
+
+/** `/<topic>/<slug>.md`: the article's Markdown, without the parts only the build reads. */
+export const GET: APIRoute<{ file: string }> = async ({ props }) => {
+  const source = await readFile(path.join(siteSettings().contentDir, props.file), 'utf8');
+  return new Response(cleanMarkdownSource(source), {
+    headers: { 'content-type': 'text/markdown; charset=utf-8' },
+  });
+};

@@ -1,0 +1,17 @@
+import type { APIRoute } from 'astro';
+import { siteSettings } from '../lib/settings.ts';
+import { loadSiteModel } from '../lib/site-data.ts';
+import { renderLlmsTxt } from '../seo/llms-txt.ts';
+import { seoSite } from '../seo/page-seo.ts';
+
+/** `/llms.txt`: the site summarised for language models, linking each article's Markdown. */
+export const GET: APIRoute = async ({ url }) => {
+  const settings = siteSettings();
+  const body = renderLlmsTxt(await loadSiteModel(), {
+    siteUrl: seoSite(settings, url.origin).url,
+    name: settings.name,
+    description: settings.description,
+    language: settings.language,
+  });
+  return new Response(body, { headers: { 'content-type': 'text/plain; charset=utf-8' } });
+};

@@ -1,0 +1,26 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { siteSettings } from '../../lib/settings.ts';
+import { loadSiteModel } from '../../lib/site-data.ts';
+import {
+  createCardRenderer,
+  defaultCardCacheDir,
+  type CardRenderer,
+  type SocialCard,
+} from '../../seo/social-card.ts';
+import { socialCards } from '../../seo/social-cards.ts';
+
+export const getStaticPaths = (async () => {
+  const settings = siteSettings();
+  // One renderer for the whole build: it reads the fonts once and caches cards by content.
+  const renderer = createCardRenderer({ root: process.cwd(), cacheDir: defaultCardCacheDir(process.cwd()) });
+  return socialCards(await loadSiteModel(), settings).map(({ path, card }) => ({
+    params: { card: path.replace(/^\/og\//, '').replace(/\.png$/, '') },
+    props: { card, renderer },
+  }));
+}) satisfies GetStaticPaths;
+
+/** `/og/<page>.png`: the page's social card, 1200×630. */
+export const GET: APIRoute<{ card: SocialCard; renderer: CardRenderer }> = async ({ props }) => {
+  const { png } = await props.renderer.render(props.card);
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { siteSettings } from '../lib/settings.ts';
+import { loadSiteModel } from '../lib/site-data.ts';
+import { seoSite } from '../seo/page-seo.ts';
+import { renderSitemap, sitemapEntries } from '../seo/sitemap.ts';
+
+/** `/sitemap.xml`: every published page with its last change. */
+export const GET: APIRoute = async ({ url }) => {
+  const site = seoSite(siteSettings(), url.origin);
+  const body = renderSitemap(site.url, sitemapEntries(await loadSiteModel()));
+  return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8' } });
+};

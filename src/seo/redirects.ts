@@ -1,0 +1,50 @@
+import { normaliseSitePath } from '../pipeline/check-structure.ts';
+import type { Frontmatter } from '../pipeline/frontmatter.ts';
+
+/** An old path (an `aliases` entry) and the page it now lives at. */
+export interface Redirect {
+  /** The alias as a site path in the site's URL style: `/old/path/`. */
+  from: string;
+  /** The alias as the author wrote it, when that is another path (`/old/path.html`). */
+  written: string;
+  /** The page's site path. */
+  to: string;
+}
+
+/** A page as redirects need it. */
+export interface RedirectSource {
+  url: string;
+  data: Pick<Frontmatter, 'aliases' | 'draft'>;
+}
+
+/**
+ * Every alias of every published page, sorted by old path. A draft's aliases are left out
+ * with the draft. Aliases that collide are the checker's business (`alias-collision`).
+ */
+export function redirectsOf(pages: Iterable<RedirectSource>): Redirect[] {
+  const redirects: Redirect[] = [];
+  for (const page of pages) {
+    if (page.data.draft) continue;
+    for (const alias of page.data.aliases) {
+      const from = normaliseSitePath(alias);
+      const written = `/${alias.trim().replace(/^\/+/, '')}`;
+      redirects.push({ from, written, to: page.url });
+    }
+  }
+  return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * A `_redirects` file (Netlify, Cloudflare Pages and others): one permanent redirect per line,
+ * for the alias as written and in the site's URL style, so that hosts that read the file answer
+ * with a real 301 before the static redirect page is ever served.
+ */
+export function renderRedirectsFile(redirects: readonly Redirect[]): string {
+  const lines = new Set<string>();
+  for (const { from, written, to } of redirects) {
+    for (const path of new Set([written, from, from.replace(/\/$/, '')])) {
+      if (path && path !== '/') lines.add(`${encodeURI(path)} ${encodeURI(to)} 301`);
+    }
+  }
+  return [...lines].join('\n') + (lines.size > 0 ? '\n' : '');
+}

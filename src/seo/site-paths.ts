@@ -1,0 +1,30 @@
+/** The RSS feed's site path. */
+export const FEED_PATH = '/feed.xml';
+
+/** The sitemap's site path. */
+export const SITEMAP_PATH = '/sitemap.xml';
+
+/** The site path of the summary for language models. */
+export const LLMS_TXT_PATH = '/llms.txt';
+
+/** The search page, which reads its query from `?q=`. */
+export const SEARCH_PATH = '/search/';
+
+/** Social cards are PNG images of this size, the one Open Graph and X (Twitter) display best. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+
+/** The absolute URL of a site path (`/a/b/`) on the site at `siteUrl` (`https://example.org`). */
+export function absoluteUrl(siteUrl: string, sitePath: string): string {
+  return new URL(sitePath, `${siteUrl.replace(/\/+$/, '')}/`).href;
+}
+
+/** Where an article's Markdown source is published: `/topic/slug/` → `/topic/slug.md`. */
+export function markdownPathFor(pageUrl: string): string {
+  return `${pageUrl.replace(/\/+$/, '')}.md`;
+}
+
+/** Where a page's social card is published: `/topic/slug/` → `/og/topic/slug.png`, `/` → `/og/index.png`. */
+export function socialCardPathFor(pageUrl: string): string {
+  const trimmed = pageUrl.replace(/^\/+|\/+$/g, '');
+  return `/og/${trimmed || 'index'}.png`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { redirectsOf, renderRedirectsFile } from '../../src/seo/redirects.ts';
+
+describe('redirects for aliases', () => {
+  it('normalises aliases to the site’s URL style, skips drafts, and sorts by old path', () => {
+    const redirects = redirectsOf([
+      { url: '/t/new/', data: { draft: false, aliases: ['old/page', '/legacy/page.html'] } },
+      { url: '/t/draft/', data: { draft: true, aliases: ['/gone/'] } },
+      { url: '/t/other/', data: { draft: false, aliases: [] } },
+    ]);
+    expect(redirects).toEqual([
+      { from: '/legacy/page/', written: '/legacy/page.html', to: '/t/new/' },
+      { from: '/old/page/', written: '/old/page', to: '/t/new/' },
+    ]);
+    expect(renderRedirectsFile(redirects)).toBe(
+      [
+        '/legacy/page.html /t/new/ 301',
+        '/legacy/page/ /t/new/ 301',
+        '/legacy/page /t/new/ 301',
+        '/old/page /t/new/ 301',
+        '/old/page/ /t/new/ 301',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('percent-encodes paths, so that a space cannot split a line', () => {
+    expect(renderRedirectsFile([{ from: '/a b/', written: '/a b/', to: '/t/x/' }])).toBe(
+      '/a%20b/ /t/x/ 301\n/a%20b /t/x/ 301\n',
+    );
+  });
+});
