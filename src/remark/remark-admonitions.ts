@@ -168,6 +168,8 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
       hName: collapsible ? 'details' : 'aside',
       hProperties: {
         className: classes,
+        // The short answer weighs more in search than the body (pagefind's weights: body 1, h1 7).
+        ...(inShort ? { dataPagefindWeight: '5' } : {}),
         ...(collapsible ? {} : { 'aria-labelledby': titleId }),
         ...(collapsible === 'open' ? { open: true } : {}),
       },

@@ -19,10 +19,7 @@ export function remarkMkdocsCleanup() {
     const title = getAstroFrontmatter(file, 'title');
     let h1Seen = false;
     tree.children = tree.children.filter((node) => {
-      if (node.type === 'html') {
-        const value = node.value.trim();
-        return !MORE_MARKER.test(value) && !JSON_LD_SCRIPT.test(value);
-      }
+      if (node.type === 'html') return !isBuildOnlyHtml(node.value);
       if (node.type === 'heading' && node.depth === 1 && !h1Seen) {
         h1Seen = true;
         return typeof title !== 'string' || normalise(toString(node)) !== normalise(title);
@@ -41,4 +38,10 @@ function normalise(text: string): string {
     .replace(/[\u2013\u2014]/g, '--')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** True for the HTML that only the build reads: `<!-- more -->` and a hand-written JSON-LD script. */
+export function isBuildOnlyHtml(html: string): boolean {
+  const value = html.trim();
+  return MORE_MARKER.test(value) || JSON_LD_SCRIPT.test(value);
 }

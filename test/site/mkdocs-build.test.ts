@@ -65,14 +65,21 @@ describe('building a MkDocs-format content folder as it is', () => {
     const hrefs = (await page('guides/how-do-i-greet-someone'))
       .querySelectorAll('.prose a')
       .map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual([
-      '/recipes/how-do-i-say-goodbye/#the-short-way',
-      '/guides/',
-      '/',
-      '/recipes/how-do-i-say-goodbye/',
-    ]);
+    expect(hrefs).toEqual(['/recipes/how-do-i-say-goodbye/#the-short-way', '/guides/', '/']);
     const image = (await page('guides/how-do-i-greet-someone')).querySelector('.prose img');
     expect(image?.getAttribute('src')).toBe('/images/dot.png');
+  });
+
+  it('shows "See also" with the targets’ titles, and "Linked from" on the targets', async () => {
+    const links = (page: HTMLElement, selector: string) =>
+      page.querySelectorAll(`${selector} a`).map((a) => [a.getAttribute('href'), a.text]);
+    const greet = await page('guides/how-do-i-greet-someone');
+    expect(links(greet, '.see-also')).toEqual([['/recipes/how-do-i-say-goodbye/', 'How do I say goodbye?']]);
+    expect(greet.querySelectorAll('.prose h2').map((h) => h.text)).not.toContain('See also');
+    const goodbye = await page('recipes/how-do-i-say-goodbye');
+    expect(links(goodbye, '.linked-from')).toEqual([
+      ['/guides/how-do-i-greet-someone/', 'How do I greet someone?'],
+    ]);
   });
 
   it('highlights examples and marks the block after them as output', async () => {
