@@ -7,11 +7,11 @@ import { mkdocsRemarkPlugins } from '../remark/index.ts';
 import type { Verification } from '../remark/remark-code-figures.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { proveContent, runtimeLabels } from './prove-content.ts';
+import { writeRedirectsFile } from './redirects-file.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 /** The environment variable that makes a build publish drafts too (a preview build; pages are `noindex`). */
 export const DRAFTS_ENV = 'KB_DRAFTS';
-import { writeRedirectsFile } from './redirects-file.ts';
-import { buildSearchIndex } from './search-index.ts';
 
 /** The knowledge-base integration: proves the content, then wires the Markdown pipeline and the content folder into Astro. */
 export function knowledgeBase(settings: SiteSettings): AstroIntegration {

@@ -100,14 +100,14 @@ describe('building a MkDocs-format content folder as it is', () => {
     expect(fenced?.text).toBe('Goodbye');
   });
 
-  it('lists each topic’s questions with their short answers, and the topics on the home page', async () => {
+  it('lists each topic’s questions with their one-line answers, and the topics on the home page', async () => {
     const guides = await page('guides');
     expect(guides.querySelector('h1')?.text).toBe('Guides');
     expect(guides.querySelector('.question-list a')?.getAttribute('href')).toBe(
       '/guides/how-do-i-greet-someone/',
     );
     expect(guides.querySelector('.question-list p')?.text).toBe(
-      'Call greet("Ada"). It returns a friendly string.',
+      'Greeting people in the fixture language: say hello with a name and print it.',
     );
     const home = await page('');
     expect(home.querySelectorAll('.topic-list a').map((a) => a.text)).toEqual(['Guides', 'Recipes']);
