@@ -16,12 +16,20 @@ export interface FrontmatterBlock {
 export type FrontmatterSplit =
   { kind: 'none' } | { kind: 'unclosed' } | { kind: 'found'; block: FrontmatterBlock };
 
+/** The 1-based line of the `---` that closes the frontmatter; 0 without frontmatter, -1 when it never closes. */
+export function frontmatterEndLine(text: string): number {
+  if (!/^---[ \t]*\n/.test(text)) return 0;
+  const close = text.split('\n').findIndex((line, index) => index > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
+  return close === -1 ? -1 : close + 1;
+}
+
 /** Finds the `---` fenced YAML frontmatter at the start of `text` and parses it with positions. */
 export function splitFrontmatter(text: string): FrontmatterSplit {
-  if (!/^---[ \t]*\n/.test(text)) return { kind: 'none' };
+  const end = frontmatterEndLine(text);
+  if (end === 0) return { kind: 'none' };
+  if (end === -1) return { kind: 'unclosed' };
   const lines = text.split('\n');
-  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)[ \t]*$/.test(line));
-  if (close === -1) return { kind: 'unclosed' };
+  const close = end - 1;
   const yaml = lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
