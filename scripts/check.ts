@@ -1,4 +1,5 @@
 // `npm run check`: proves the content folder; `--help` and the README's "Checking" section list the flags.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_USAGE, EXIT, runCheckCommand } from '../src/cli/check-command.ts';
 
@@ -30,6 +31,8 @@ try {
 }
 process.exitCode = await runCheckCommand(values, {
   cwd: process.cwd(),
+  // The project this script belongs to, wherever it is run from: its pinned Node.js runs the examples.
+  root: path.resolve(import.meta.dirname, '..'),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,

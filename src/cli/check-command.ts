@@ -39,6 +39,8 @@ export interface CommandIo {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** The project's folder (its pinned Node.js and caches); the working folder when not given. */
+  root?: string;
   /** Site settings; read from `src/site.config.ts` when not given. */
   settings?: unknown;
 }
@@ -112,7 +114,8 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     return EXIT.usage;
   }
   const options = {
-    cacheFile: flags.cache === false ? undefined : defaultDocumentCacheFile(io.cwd, settings.contentDir),
+    cacheFile:
+      flags.cache === false ? undefined : defaultDocumentCacheFile(projectRoot(io), settings.contentDir),
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,
@@ -143,18 +146,18 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     diagnostics.push(
       ...(await checkExternalLinks(result.selected, {
         ...EXTERNAL_DEFAULTS,
-        cacheFile: flags.cache === false ? undefined : defaultExternalCacheFile(io.cwd),
+        cacheFile: flags.cache === false ? undefined : defaultExternalCacheFile(projectRoot(io)),
       })),
     );
   }
   if (flags.examples !== false) {
     const examples = await runExamples({
-      root: io.cwd,
+      root: projectRoot(io),
       documents: result.selected,
       runtimes: { ...DEFAULT_RUNTIMES, ...settings.runtimes },
       jobs,
       useCache: flags.cache !== false,
-      cacheFile: defaultCacheFile(io.cwd),
+      cacheFile: defaultCacheFile(projectRoot(io)),
       env: io.env,
       progress: createProgress(io.stderr, Boolean(io.stderr.isTTY) && !io.env['CI'], 'examples'),
     });
@@ -190,4 +193,8 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   io.stdout.write(output);
   const { errors, warnings } = countBySeverity(diagnostics);
   return errors > 0 || warnings > maxWarnings ? EXIT.contentErrors : EXIT.ok;
+}
+
+function projectRoot(io: CommandIo): string {
+  return io.root ?? io.cwd;
 }
