@@ -1,5 +1,6 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { constants } from 'node:os';
+import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { programParts, type Example } from './collect-examples.ts';
@@ -44,11 +45,21 @@ export async function runExample(
   try {
     // The sandbox's own user must be able to write here.
     await chmod(dir, 0o777);
-    const fileName = `main${runtime.spec.extension}`;
     const parts = programParts(example);
     const separator = runtime.spec.separator;
-    const program = separator ? parts.join(`\n${separator}\n`) : parts.join('\n');
-    await writeFile(path.join(dir, fileName), `${program}\n`);
+    const source = separator ? parts.join(`\n${separator}\n`) : parts.join('\n');
+    const program = runtime.spec.stripTypes ? stripTypes(source) : { code: source };
+    const fileName = `main${runtime.spec.stripTypes ? '.mjs' : runtime.spec.extension}`;
+    if (program.error !== undefined) {
+      return {
+        passed: false,
+        ruleId: 'example-failed',
+        message: `Node.js cannot run this TypeScript: ${program.error}`,
+        printed: '',
+        cacheable: true,
+      };
+    }
+    await writeFile(path.join(dir, fileName), `${program.code}\n`);
     const wrapped = sandbox.wrap(runtime.command, dir, fileName, slot);
     const outcome = await runProcess(wrapped.command, {
       cwd: wrapped.cwd,
@@ -116,6 +127,23 @@ export async function runExample(
     return { passed: true, printed, cacheable: true };
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Node's own type stripping (what it does to a `.mts` file), done once here instead of in
+ * each example's process. Only erasable syntax is accepted, as when Node runs the file.
+ */
+function stripTypes(source: string): { code: string; error?: string } {
+  // The stripper is marked experimental and warns on first use; that warning is ours, not the reader's.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = () => undefined;
+  try {
+    return { code: stripTypeScriptTypes(source, { mode: 'strip' }) };
+  } catch (error) {
+    return { code: '', error: (error as Error).message.split('\n')[0] ?? 'invalid TypeScript' };
+  } finally {
+    process.emitWarning = emitWarning;
   }
 }
 

@@ -73,6 +73,7 @@ const settingsSchema = z.object({
         version: z.array(z.string()).optional(),
         label: z.string().min(1),
         separator: z.string().optional(),
+        stripTypes: z.boolean().optional(),
       }),
     )
     .default({}),
