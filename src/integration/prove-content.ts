@@ -70,7 +70,12 @@ export async function proveContent(
   });
   if (countBySeverity(diagnostics).errors > 0)
     throw new ContentCheckError(`The content has errors; nothing was built.\n\n${report}`);
-  logger.info(`proved in ${Math.round(performance.now() - started)} ms: ${report.trimEnd()}`);
+  const { warnings } = countBySeverity(diagnostics);
+  // The summary is the report's last line; warnings, when there are some, are shown in full above it.
+  if (warnings > 0) logger.warn(`\n${report.trimEnd().split('\n').slice(0, -1).join('\n').trim()}`);
+  logger.info(
+    `proved in ${Math.round(performance.now() - started)} ms: ${report.trimEnd().split('\n').at(-1)}`,
+  );
   return { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) };
 }
 
