@@ -78,8 +78,9 @@ export async function createSandbox(
       command: [
         ...enter(slot), ...limits, bwrap,
         ...systemView,
-        ...runtimeView(command[0] ?? ''),
         '--size', String(TMPFS_BYTES), '--tmpfs', '/tmp',
+        // After /tmp's tmpfs, which would otherwise hide a runtime installed under /tmp.
+        ...runtimeView(command[0] ?? ''),
         '--bind', hostDir, SANDBOX_DIR,
         '--dev', '/dev',
         '--size', String(TMPFS_BYTES), '--tmpfs', '/dev/shm',
