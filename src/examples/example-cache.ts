@@ -7,7 +7,7 @@ import type { ResolvedRuntime, VersionCache } from './runtime-versions.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
 
 /** Bump when the runner changes how it runs or judges examples: every cached verdict is then stale. */
-export const RUNNER_VERSION = 4;
+export const RUNNER_VERSION = 5;
 
 /** Entries not used for this long are dropped when the cache is saved. */
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;

@@ -79,6 +79,11 @@ export async function runExample(
       cacheable,
     });
 
+    // bubblewrap reports its own failures (a runtime it cannot start, a mount it cannot make) on stderr.
+    const sandboxError = /^bwrap: (.*)$/m.exec(outcome.stderr)?.[1];
+    if (sandboxError && outcome.exitCode !== 0) {
+      return fail('example-runtime-missing', `the sandbox could not run the example: ${sandboxError}`, false);
+    }
     if (outcome.spawnError)
       return fail(
         'example-runtime-missing',

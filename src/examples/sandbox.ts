@@ -85,8 +85,9 @@ export async function createSandbox(
         '--dev', '/dev',
         '--size', String(TMPFS_BYTES), '--tmpfs', '/dev/shm',
         '--proc', '/proc',
-        // The sandbox's own root (where mount points were made) read-only too: a write anywhere
-        // but the example's folder and its scratch /tmp fails instead of landing in a throwaway.
+        // The sandbox's own root and /tmp (where mount points were made) read-only too: a write
+        // anywhere but the example's folder fails instead of landing in a throwaway.
+        '--remount-ro', '/tmp',
         '--remount-ro', '/',
         '--unshare-all',
         '--uid', '65534',
