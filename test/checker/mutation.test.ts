@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, copyFixture, FIXTURES, makeTempDir } from './helpers.ts';
+import { createRandom } from '../../src/bench/generate-corpus.ts';
 
 /**
  * A valid site of six articles that link to each other with file links and `#anchor` links.
@@ -44,18 +45,6 @@ function findLinks(file: string, text: string): Link[] {
       target: match[1]!,
     })),
   );
-}
-
-/** Mulberry32: a small seeded PRNG, so that every run breaks the same links. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Picks `count` different links and breaks each: renames its file, or changes its anchor. */
@@ -135,7 +124,7 @@ describe('breaking links at random in a valid site', () => {
   });
 
   it('breaks, over all seeds, both kinds of link, and links inside the In-short admonition too', () => {
-    const all = SEEDS.flatMap((seed) => planBreaks(links, BREAKS, seededRandom(seed)));
+    const all = SEEDS.flatMap((seed) => planBreaks(links, BREAKS, createRandom(seed)));
     expect(new Set(all.map((b) => b.ruleId))).toEqual(new Set(['link-missing-file', 'link-missing-anchor']));
     // Line 8 of every article is the indented body of `!!! info "In short"`.
     expect(all.some((b) => b.link.line === 8)).toBe(true);
@@ -143,7 +132,7 @@ describe('breaking links at random in a valid site', () => {
 
   // Links in the topic page are left alone: breaking one could orphan an article, a finding of its own.
   it.each(SEEDS)('seed %i: reports exactly the broken links, with file and line', async (seed) => {
-    const breaks = planBreaks(links, BREAKS, seededRandom(seed));
+    const breaks = planBreaks(links, BREAKS, createRandom(seed));
     const site = await copyFixture(SITE, path.join(temp.dir, String(seed)));
     await applyBreaks(site, breaks);
 
