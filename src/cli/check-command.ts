@@ -174,7 +174,15 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     } else {
       diagnostics.push(...examples.diagnostics);
     }
-    const { counts } = examples;
+    // After `--update`, an example whose block was rewritten from its output no longer fails.
+    const failingPlaces = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.ruleId}`));
+    const failed = examples.examples.filter((e) => {
+      const outcome = examples.outcomes.get(e);
+      return (
+        outcome?.passed === false && failingPlaces.has(`${e.doc.displayPath}:${e.line}:${outcome.ruleId}`)
+      );
+    }).length;
+    const counts = { ...examples.counts, failed };
     io.stderr.write(
       `examples: ${counts.total} found, ${counts.ran} run, ${counts.cached} cached, ${counts.notRun} not run (norun), ${counts.failed} failed${examples.sandbox ? `; ${examples.sandbox}` : ''}\n`,
     );

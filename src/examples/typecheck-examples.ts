@@ -26,9 +26,6 @@ export const EXAMPLE_COMPILER_OPTIONS: ts.CompilerOptions = {
   allowImportingTsExtensions: true,
 };
 
-/** The TypeScript version, part of the type-check cache key. */
-export const TYPESCRIPT_VERSION = ts.version;
-
 /**
  * Type-checks TypeScript examples in one compiler pass. Each example (with the code it
  * continues) is a virtual `.mts` file; each error is mapped back to its Markdown line.

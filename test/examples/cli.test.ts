@@ -139,7 +139,7 @@ describe('npm run check and the examples', () => {
     expect(result.stderr).toMatchInlineSnapshot(`
       "updated <site>/guide/how-do-i-count-to-three.md:12: output block rewritten
       1 output block(s) updated.
-      examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
+      examples: 2 found, 2 run, 0 cached, 0 not run (norun), 0 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
       "
     `);
     expect(await read(path.join(content, ARTICLE))).toBe(
