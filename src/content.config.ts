@@ -14,6 +14,8 @@ export const collections = {
       pattern: '**/*.md',
       base: settings.contentDir,
       generateId: ({ entry }) => idForContentFile(entry),
+      // Pages render the stored HTML; the raw Markdown would only double the data store.
+      retainBody: false,
     }),
     schema: frontmatterSchema,
   }),

@@ -3,10 +3,12 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { requireSiteUrl, type SiteSettings } from '../pipeline/settings.ts';
+import { buildSiteModel } from '../pipeline/site-model.ts';
 import { mkdocsRemarkPlugins } from '../remark/index.ts';
 import type { Verification } from '../remark/remark-code-figures.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
-import { proveContent, runtimeLabels } from './prove-content.ts';
+import { writePageFiles } from './page-files.ts';
+import { proveContent, runtimeLabels, type ProvedEntry } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -15,6 +17,9 @@ export const DRAFTS_ENV = 'KB_DRAFTS';
 
 /** The knowledge-base integration: proves the content, then wires the Markdown pipeline and the content folder into Astro. */
 export function knowledgeBase(settings: SiteSettings): AstroIntegration {
+  // What proving found, kept for the files written after the pages.
+  let entries: ProvedEntry[] = [];
+  let root = process.cwd();
   return {
     name: 'knowledge-base',
     hooks: {
@@ -24,13 +29,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
 
         // First, so that content errors stop the build before Astro syncs or writes anything.
         // The verdict then shapes the Markdown plugins: pages say what was verified, and on what.
-        const verification: Verification =
-          command === 'build'
-            ? await proveContent(settings, fileURLToPath(config.root), process.env, logger)
-            : {
-                status: 'unverified',
-                runtimes: runtimeLabels({ ...DEFAULT_RUNTIMES, ...settings.runtimes }, {}),
-              };
+        root = fileURLToPath(config.root);
+        let verification: Verification = {
+          status: 'unverified',
+          runtimes: runtimeLabels({ ...DEFAULT_RUNTIMES, ...settings.runtimes }, {}),
+        };
+        if (command === 'build')
+          ({ verification, entries } = await proveContent(settings, root, process.env, logger));
         updateConfig({
           site: settings.url,
           trailingSlash: 'always',
@@ -56,19 +61,27 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           },
         });
       },
-      // After the pages, so that a file the author ships (say `robots.txt`) wins over a generated one.
       'astro:build:done': async ({ dir, logger }) => {
-        // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file); before the content
-        // files are copied, so that a `_redirects` the author ships wins.
-        const redirects = await writeRedirectsFile(settings.contentDir, fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
+        const redirects = await writeRedirectsFile(entries, outDir);
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
-        const count = await copyContentAssets(settings.contentDir, fileURLToPath(dir));
-        logger.info(`copied ${count} static file(s) from the content directory`);
-
-        // Search: after the pages are written, so that it indexes the finished HTML; the index goes into the output only.
-        const search = await buildSearchIndex(fileURLToPath(dir));
+        // The Markdown sources and social cards, written while pagefind (its own process) indexes
+        // the finished HTML; the index goes into the output only.
+        const model = buildSiteModel(entries, { includeDrafts: process.env[DRAFTS_ENV] === '1' });
+        const [files, search] = await Promise.all([
+          writePageFiles({ model, settings, root, outDir }),
+          buildSearchIndex(outDir),
+        ]);
+        logger.info(
+          `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
+        );
         logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
+
+        // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
+        const count = await copyContentAssets(settings.contentDir, outDir);
+        logger.info(`copied ${count} static file(s) from the content directory`);
       },
     },
   };

@@ -8,6 +8,7 @@ import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { compareDiagnostics, countBySeverity } from '../pipeline/diagnostics.ts';
 import { formatHuman } from '../pipeline/formatters/human.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
+import type { SiteEntry } from '../pipeline/site-model.ts';
 import type { Verification } from '../remark/remark-code-figures.ts';
 
 /** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */
@@ -22,17 +23,26 @@ export class ContentCheckError extends Error {
   }
 }
 
+/** A proved page: its entry for the site model, and where it is published. */
+export type ProvedEntry = SiteEntry & { url: string };
+
+/** What proving found: what the pages say about their examples, and every page's entry. */
+export interface ProvedContent {
+  verification: Verification;
+  entries: ProvedEntry[];
+}
+
 /**
  * Proves the content before Astro reads any of it: the same checks as `npm run check`, then
  * the examples (unless `KB_EXAMPLES=off`). Errors stop the build before it writes anything,
- * so the last good `dist/` stays. Returns what the pages say about their examples.
+ * so the last good `dist/` stays.
  */
 export async function proveContent(
   settings: SiteSettings,
   root: string,
   env: Record<string, string | undefined>,
   logger: AstroIntegrationLogger,
-): Promise<Verification> {
+): Promise<ProvedContent> {
   const started = performance.now();
   const runtimes: Record<string, RuntimeSpec> = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
   const check = await checkContent({
@@ -76,7 +86,15 @@ export async function proveContent(
   logger.info(
     `proved in ${Math.round(performance.now() - started)} ms: ${report.trimEnd().split('\n').at(-1)}`,
   );
-  return { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) };
+  return {
+    verification: { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) },
+    // Without errors every document has valid frontmatter; only what the model needs is kept.
+    entries: check.documents.flatMap((doc) =>
+      doc.data
+        ? [{ id: doc.route.id, url: doc.route.url, data: doc.data, inShort: doc.facts?.inShort?.text }]
+        : [],
+    ),
+  };
 }
 
 /** What each fence language ran on: `{ ts: 'Node.js 24.9.0', py: 'Python 3.11.7' }`. */

@@ -1,7 +1,9 @@
 import { resolveSettings, type SiteSettings } from '../pipeline/settings.ts';
 import siteConfig from '../site.config.ts';
 
-/** The validated site settings, for pages and components. */
+let resolved: SiteSettings | undefined;
+
+/** The validated site settings, for pages and components; resolved once (a changed config restarts the dev server). */
 export function siteSettings(): SiteSettings {
-  return resolveSettings(siteConfig, process.cwd(), process.env);
+  return (resolved ??= resolveSettings(siteConfig, process.cwd(), process.env));
 }

@@ -18,10 +18,17 @@ export function markdownLinkDestination(url: string): string {
   );
 }
 
+// One segmenter per language for the whole build: building one costs more than using it.
+const segmenters = new Map<string, Intl.Segmenter>();
+
 /** The first sentence of `text`, as the language's sentence rules find it (`e.g.` does not end one). */
 export function firstSentence(text: string, language: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
   for (const { segment } of segmenter.segment(clean)) return segment.trim();
   return clean;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -31,6 +31,8 @@ export interface CardNode {
 /** Renders social cards, reading a card from the cache when the same card was rendered before. */
 export interface CardRenderer {
   render(card: SocialCard): Promise<{ png: Buffer; cached: boolean }>;
+  /** Writes the card's PNG to `file`; a cached card is copied, not read into memory. Returns whether it was cached. */
+  writeTo(card: SocialCard, file: string): Promise<boolean>;
 }
 
 /** Where the cards are cached between builds, under the project's `node_modules/.cache`. */
@@ -156,21 +158,50 @@ export function createCardRenderer(options: { root: string; cacheDir: string }):
     return { fonts, logo, fingerprint };
   };
 
+  const cacheFileOf = async (card: SocialCard) => {
+    assets ??= loadAssets();
+    const loaded = await assets;
+    return {
+      ...loaded,
+      file: path.join(
+        options.cacheDir,
+        `${hash(JSON.stringify({ fingerprint: loaded.fingerprint, card }))}.png`,
+      ),
+    };
+  };
+  const draw = async (
+    card: SocialCard,
+    file: string,
+    fonts: SatoriOptions['fonts'],
+    logo: string | undefined,
+  ) => {
+    const svg = await satori(cardTree(card, logo), { ...CARD_SIZE, fonts });
+    const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
+    await mkdir(options.cacheDir, { recursive: true });
+    // Written aside under a unique name, then renamed: parallel writers never read or clobber half a file.
+    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, file);
+    return png;
+  };
+
   return {
     async render(card) {
-      assets ??= loadAssets();
-      const { fonts, logo, fingerprint } = await assets;
-      const file = path.join(options.cacheDir, `${hash(JSON.stringify({ fingerprint, card }))}.png`);
+      const { file, fonts, logo } = await cacheFileOf(card);
       const cached = await readFile(file).catch(() => undefined);
       if (cached) return { png: cached, cached: true };
-      const svg = await satori(cardTree(card, logo), { ...CARD_SIZE, fonts });
-      const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
-      await mkdir(options.cacheDir, { recursive: true });
-      // Written aside, then renamed: parallel builds never read half a file.
-      const partial = `${file}.${process.pid}.tmp`;
-      await writeFile(partial, png);
-      await rename(partial, file);
-      return { png, cached: false };
+      return { png: await draw(card, file, fonts, logo), cached: false };
+    },
+    async writeTo(card, destination) {
+      const { file, fonts, logo } = await cacheFileOf(card);
+      try {
+        await copyFile(file, destination);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      await writeFile(destination, await draw(card, file, fonts, logo));
+      return false;
     },
   };
 }

@@ -6,7 +6,10 @@ import { loadSiteModel } from '../../lib/site-data.ts';
 import { cleanMarkdownSource } from '../../seo/markdown-source.ts';
 import { isIndexable } from '../../seo/sitemap.ts';
 
+// A build writes these files itself, in parallel, after the pages (src/integration/page-files.ts);
+// this route serves them in `astro dev`.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const site = await loadSiteModel();
   return [...site.articles.values()]
     .filter(({ article }) => isIndexable(article))

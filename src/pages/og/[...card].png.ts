@@ -9,7 +9,10 @@ import {
 } from '../../seo/social-card.ts';
 import { socialCards } from '../../seo/social-cards.ts';
 
+// A build writes the cards itself, in parallel, after the pages (src/integration/page-files.ts);
+// this route serves them in `astro dev`.
 export const getStaticPaths = (async () => {
+  if (!import.meta.env.DEV) return [];
   const settings = siteSettings();
   // One renderer for the whole build: it reads the fonts once and caches cards by content.
   const renderer = createCardRenderer({ root: process.cwd(), cacheDir: defaultCardCacheDir(process.cwd()) });

@@ -1,0 +1,61 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { SiteSettings } from '../pipeline/settings.ts';
+import type { SiteModel } from '../pipeline/site-model.ts';
+import { cleanMarkdownSource } from '../seo/markdown-source.ts';
+import { markdownPathFor } from '../seo/site-paths.ts';
+import { createCardRenderer, defaultCardCacheDir } from '../seo/social-card.ts';
+import { socialCards } from '../seo/social-cards.ts';
+import { isIndexable } from '../seo/sitemap.ts';
+
+/** What `writePageFiles` wrote, for the build log. */
+export interface PageFilesSummary {
+  markdown: number;
+  cards: number;
+  /** Cards drawn in this build (the others were copied from the card cache). */
+  drawn: number;
+}
+
+/** Files in flight at once: enough to keep the disk busy, few enough to stay far below the open-files limit. */
+const PARALLEL_WRITES = 32;
+
+/**
+ * Writes the files every page has beside its HTML: each published article's Markdown source
+ * (`/topic/slug.md`) and each page's social card (`/og/topic/slug.png`). Done in one parallel
+ * pass after the pages, rather than as Astro routes, which a build renders one at a time.
+ */
+export async function writePageFiles(options: {
+  model: SiteModel;
+  settings: SiteSettings;
+  root: string;
+  outDir: string;
+}): Promise<PageFilesSummary> {
+  const { model, settings, root, outDir } = options;
+  const limit = pLimit(PARALLEL_WRITES);
+  const folders = new Map<string, Promise<unknown>>();
+  const prepare = (sitePath: string) => {
+    const file = path.join(outDir, ...sitePath.split('/'));
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    return folders.get(folder)!.then(() => file);
+  };
+
+  const articles = [...model.articles.values()].map(({ article }) => article).filter(isIndexable);
+  const markdown = articles.map((article) =>
+    limit(async () => {
+      const source = await readFile(path.join(settings.contentDir, article.file), 'utf8');
+      await writeFile(await prepare(markdownPathFor(article.url)), cleanMarkdownSource(source));
+    }),
+  );
+
+  // One renderer for the whole build: it reads the fonts once and caches cards by content.
+  const renderer = createCardRenderer({ root, cacheDir: defaultCardCacheDir(root) });
+  const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
+    limit(async () => renderer.writeTo(card, await prepare(sitePath))),
+  );
+
+  await Promise.all(markdown);
+  const cached = await Promise.all(cards);
+  return { markdown: markdown.length, cards: cards.length, drawn: cached.filter((hit) => !hit).length };
+}
