@@ -11,4 +11,6 @@ export default defineConfig({
   outDir: process.env.KB_OUT_DIR ?? './dist',
   cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
   integrations: [knowledgeBase(settings)],
+  // Pages wait on file reads and writes more than on the CPU: a few at once keep both cores busy.
+  build: { concurrency: 4 },
 });

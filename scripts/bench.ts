@@ -43,6 +43,6 @@ process.stdout.write(
   `\n${report.articles} articles, ${report.examples} examples; ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.python}\n\n`,
 );
 process.stdout.write(
-  `${formatTable(report.phases)}\n\npeak memory of a full build: ${report.peakBuildMemoryMb} MB\n`,
+  `${formatTable(report.phases)}\n\npeak memory of a full build: ${report.peakBuildMemoryMb} MB, all its processes together (largest single process ${report.peakLargestProcessMb} MB)\n`,
 );
 process.stdout.write(`written to ${jsonFile}\n`);

@@ -2,13 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
+import { provideContentSource } from '../lib/content-source.ts';
+import { checkContent } from '../pipeline/check-content.ts';
+import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { requireSiteUrl, type SiteSettings } from '../pipeline/settings.ts';
 import { buildSiteModel } from '../pipeline/site-model.ts';
 import { mkdocsRemarkPlugins } from '../remark/index.ts';
 import type { Verification } from '../remark/remark-code-figures.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
+import { createContentSource, type BuildContentSource, type SourceDocument } from './content-source.ts';
 import { writePageFiles } from './page-files.ts';
-import { proveContent, runtimeLabels, type ProvedEntry } from './prove-content.ts';
+import { proveContent, runtimeLabels, sourceDocuments } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 
@@ -17,9 +21,14 @@ export const DRAFTS_ENV = 'KB_DRAFTS';
 
 /** The knowledge-base integration: proves the content, then wires the Markdown pipeline and the content folder into Astro. */
 export function knowledgeBase(settings: SiteSettings): AstroIntegration {
-  // What proving found, kept for the files written after the pages.
-  let entries: ProvedEntry[] = [];
   let root = process.cwd();
+  let verification: Verification = {
+    status: 'unverified',
+    runtimes: runtimeLabels({ ...DEFAULT_RUNTIMES, ...settings.runtimes }, {}),
+  };
+  // A build's documents, as proving read them; the dev server reads them again after every change.
+  let proved: SourceDocument[] | undefined;
+  let source: BuildContentSource | undefined;
   return {
     name: 'knowledge-base',
     hooks: {
@@ -30,12 +39,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // First, so that content errors stop the build before Astro syncs or writes anything.
         // The verdict then shapes the Markdown plugins: pages say what was verified, and on what.
         root = fileURLToPath(config.root);
-        let verification: Verification = {
-          status: 'unverified',
-          runtimes: runtimeLabels({ ...DEFAULT_RUNTIMES, ...settings.runtimes }, {}),
-        };
-        if (command === 'build')
-          ({ verification, entries } = await proveContent(settings, root, process.env, logger));
+        if (command === 'build') {
+          ({ verification, documents: proved } = await proveContent(settings, root, process.env, logger));
+        }
         updateConfig({
           site: settings.url,
           trailingSlash: 'always',
@@ -61,15 +67,44 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           },
         });
       },
+      // The pages read the content through this source (src/lib/content-source.ts), with the final Markdown config.
+      'astro:config:done': ({ config }) => {
+        source = createContentSource({
+          contentDir: settings.contentDir,
+          root,
+          config,
+          verification,
+          load: async () => proved ?? (await loadForDevServer(settings, root)),
+        });
+        provideContentSource(source);
+      },
+      // The dev server shows a content change on the next request, and reloads the browser.
+      'astro:server:setup': ({ server }) => {
+        server.watcher.add(settings.contentDir);
+        server.watcher.on('all', (_event, file) => {
+          if (!file.startsWith(settings.contentDir)) return;
+          source?.invalidate();
+          server.hot.send({ type: 'full-reload' });
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        const documents = proved ?? [];
+        if (source) {
+          const { rendered, cached } = source.counts();
+          const pruned = await source.prune();
+          logger.info(`Markdown: ${rendered} rendered, ${cached} from the cache (${pruned} stale removed)`);
+        }
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
-        const redirects = await writeRedirectsFile(entries, outDir);
+        const redirects = await writeRedirectsFile(documents, outDir);
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
-        const model = buildSiteModel(entries, { includeDrafts: process.env[DRAFTS_ENV] === '1' });
+        const model = buildSiteModel(
+          documents.map(({ id, data }) => ({ id, data, inShort: undefined })),
+          { includeDrafts: process.env[DRAFTS_ENV] === '1' },
+        );
         const [files, search] = await Promise.all([
           writePageFiles({ model, settings, root, outDir }),
           buildSearchIndex(outDir),
@@ -85,4 +120,15 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       },
     },
   };
+}
+
+/** The dev server's documents: read (through the document cache) but not proved, so that it starts at once. */
+async function loadForDevServer(settings: SiteSettings, root: string): Promise<SourceDocument[]> {
+  const check = await checkContent({
+    contentDir: settings.contentDir,
+    cwd: root,
+    rules: settings.rules,
+    cacheFile: defaultDocumentCacheFile(root, settings.contentDir),
+  });
+  return sourceDocuments(check.documents);
 }

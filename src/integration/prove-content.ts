@@ -4,12 +4,13 @@ import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { checkContent } from '../pipeline/check-content.ts';
+import type { ContentDocument } from '../pipeline/load-documents.ts';
 import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
 import { compareDiagnostics, countBySeverity } from '../pipeline/diagnostics.ts';
 import { formatHuman } from '../pipeline/formatters/human.ts';
 import type { SiteSettings } from '../pipeline/settings.ts';
-import type { SiteEntry } from '../pipeline/site-model.ts';
 import type { Verification } from '../remark/remark-code-figures.ts';
+import type { SourceDocument } from './content-source.ts';
 
 /** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */
 export const EXAMPLES_ENV = 'KB_EXAMPLES';
@@ -23,13 +24,10 @@ export class ContentCheckError extends Error {
   }
 }
 
-/** A proved page: its entry for the site model, and where it is published. */
-export type ProvedEntry = SiteEntry & { url: string };
-
-/** What proving found: what the pages say about their examples, and every page's entry. */
+/** What proving found: what the pages say about their examples, and the documents it read. */
 export interface ProvedContent {
   verification: Verification;
-  entries: ProvedEntry[];
+  documents: SourceDocument[];
 }
 
 /**
@@ -88,12 +86,8 @@ export async function proveContent(
   );
   return {
     verification: { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) },
-    // Without errors every document has valid frontmatter; only what the model needs is kept.
-    entries: check.documents.flatMap((doc) =>
-      doc.data
-        ? [{ id: doc.route.id, url: doc.route.url, data: doc.data, inShort: doc.facts?.inShort?.text }]
-        : [],
-    ),
+    // Without errors every document was read and has valid frontmatter; only what the pages need is kept.
+    documents: sourceDocuments(check.documents),
   };
 }
 
@@ -108,4 +102,11 @@ export function runtimeLabels(
     for (const language of spec.languages) labels[language] = label;
   }
   return labels;
+}
+
+/** The documents that were read and have valid frontmatter, as the pages need them. */
+export function sourceDocuments(documents: readonly ContentDocument[]): SourceDocument[] {
+  return documents.flatMap(({ route, file, data, text }) =>
+    data && text !== undefined ? [{ id: route.id, url: route.url, file, data, text }] : [],
+  );
 }

@@ -1,6 +1,6 @@
-import { getCollection, getEntry, render } from 'astro:content';
+import pLimit from 'p-limit';
 import { buildSiteModel, type SiteModel } from '../pipeline/site-model.ts';
-import { renderedFacts } from './rendered-facts.ts';
+import { contentSource, type RenderedEntry } from './content-source.ts';
 
 let built: Promise<SiteModel> | undefined;
 
@@ -14,20 +14,21 @@ export function loadSiteModel(): Promise<SiteModel> {
 }
 
 async function buildFromContent(): Promise<SiteModel> {
-  const entries = await getCollection('kb');
+  const source = contentSource();
+  const includeDrafts = import.meta.env['KB_INCLUDE_DRAFTS'] === true;
+  const entries = (await source.entries()).filter((entry) => includeDrafts || !entry.data.draft);
+  // The model needs what rendering records (short answer, links, "See also"); each page reads its own HTML.
+  const limit = pLimit(16);
+  const facts = await Promise.all(
+    entries.map((entry) => limit(async () => (await source.render(entry.id)).facts)),
+  );
   return buildSiteModel(
-    entries.map((entry) => ({
-      id: entry.id,
-      data: entry.data,
-      ...renderedFacts(entry.rendered?.metadata?.['frontmatter']),
-    })),
-    { includeDrafts: import.meta.env['KB_INCLUDE_DRAFTS'] === true },
+    entries.map((entry, index) => ({ id: entry.id, data: entry.data, ...facts[index]! })),
+    { includeDrafts },
   );
 }
 
 /** Renders one entry's Markdown body. */
-export async function renderEntry(id: string) {
-  const entry = await getEntry('kb', id);
-  if (!entry) throw new Error(`No content entry \`${id}\`.`);
-  return render(entry);
+export function renderEntry(id: string): Promise<RenderedEntry> {
+  return contentSource().render(id);
 }
