@@ -14,6 +14,9 @@ import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
 
 const run = promisify(execFile);
 
+/** The example results the example phases warm, in the work folder; the builds read them too. */
+const EXAMPLE_CACHE_FILE = 'examples.json';
+
 /** What to measure. */
 export interface BenchOptions {
   root: string;
@@ -51,7 +54,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       options.log(`${result.phase}: ${result.median.toFixed(2)} s`);
     };
     const docCache = path.join(work, 'documents.json');
-    const exampleCache = path.join(work, 'examples.json');
+    const exampleCache = path.join(work, EXAMPLE_CACHE_FILE);
     const check = () => checkContent({ contentDir, cwd: work, cacheFile: docCache });
 
     // Load + validate and the link check, cold (no document cache) and warm (nothing changed).
@@ -180,7 +183,8 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
   const search: number[] = [];
   let peakKb = 0;
   let largestKb = 0;
-  // A first, unmeasured build warms the example cache the way an author's machine has it.
+  // A first, unmeasured build warms the other caches (rendered Markdown, cards) the way an author's
+  // machine has them; the examples' results are the ones the example phases left.
   await buildOnce(options.root, work, contentDir);
   for (let i = 0; i < options.runs; i++) {
     await rm(path.join(work, 'dist'), { recursive: true, force: true });
@@ -223,6 +227,7 @@ async function buildOnce(root: string, work: string, contentDir: string) {
         KB_CONTENT_DIR: contentDir,
         KB_OUT_DIR: path.join(work, 'dist'),
         KB_CACHE_DIR: path.join(work, 'astro-cache'),
+        KB_EXAMPLE_CACHE: path.join(work, EXAMPLE_CACHE_FILE),
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
       },

@@ -15,6 +15,9 @@ import type { SourceDocument } from './content-source.ts';
 /** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */
 export const EXAMPLES_ENV = 'KB_EXAMPLES';
 
+/** The environment variable naming another example results file (the benchmark builds with the one it warmed). */
+export const EXAMPLE_CACHE_ENV = 'KB_EXAMPLE_CACHE';
+
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
 export class ContentCheckError extends Error {
   override name = 'ContentCheckError';
@@ -60,7 +63,7 @@ export async function proveContent(
       documents: check.documents.filter((doc) => !doc.data?.draft),
       runtimes,
       useCache: true,
-      cacheFile: defaultCacheFile(root),
+      cacheFile: env[EXAMPLE_CACHE_ENV] || defaultCacheFile(root),
       env,
       progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
     });

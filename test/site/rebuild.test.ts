@@ -11,7 +11,7 @@ const GOODBYE = 'recipes/how-do-i-say-goodbye.md';
 function markdownCounts(site: BuiltSite) {
   const match = /Markdown: (\d+) rendered, (\d+) from the cache \((\d+) stale removed\)/.exec(site.stdout);
   if (!match) throw new Error(`no Markdown line in the build log:\n${site.stdout}`);
-  const [rendered, cached, removed] = match.slice(1).map(Number);
+  const [rendered = NaN, cached = NaN, removed = NaN] = match.slice(1).map(Number);
   return { rendered, cached, removed };
 }
 
