@@ -19,9 +19,7 @@ async function buildFromContent(): Promise<SiteModel> {
   const entries = (await source.entries()).filter((entry) => includeDrafts || !entry.data.draft);
   // The model needs what rendering records (short answer, links, "See also"); each page reads its own HTML.
   const limit = pLimit(16);
-  const facts = await Promise.all(
-    entries.map((entry) => limit(async () => (await source.render(entry.id)).facts)),
-  );
+  const facts = await Promise.all(entries.map((entry) => limit(() => source.facts(entry.id))));
   return buildSiteModel(
     entries.map((entry, index) => ({ id: entry.id, data: entry.data, ...facts[index]! })),
     { includeDrafts },
