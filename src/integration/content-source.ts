@@ -53,12 +53,18 @@ export function createContentSource(options: {
   let renderer: Promise<MarkdownRenderer> | undefined;
   const counts = { rendered: 0, cached: 0 };
 
-  const keyOf = async (doc: SourceDocument) =>
-    cache.keyOf(await (fingerprint ??= fingerprintOf(options)), [
-      doc.file,
-      doc.text,
-      JSON.stringify(doc.data),
-    ]);
+  // Per document: the model asks for its facts, then its page for its HTML.
+  const keys = new WeakMap<SourceDocument, Promise<string>>();
+  const keyOf = (doc: SourceDocument) => {
+    let key = keys.get(doc);
+    if (!key) {
+      key = (fingerprint ??= fingerprintOf(options)).then((print) =>
+        cache.keyOf(print, [doc.file, doc.text]),
+      );
+      keys.set(doc, key);
+    }
+    return key;
+  };
   const documentOf = async (id: string) => {
     const doc = (await loaded()).get(id);
     if (!doc) throw new Error(`No content file has the id \`${id}\`.`);

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori, { type SatoriOptions } from 'satori';
+import type { SatoriOptions } from 'satori';
 import { CARD_SIZE } from './site-paths.ts';
 import { cutOnWordBoundary } from './text.ts';
 
@@ -175,6 +174,8 @@ export function createCardRenderer(options: { root: string; cacheDir: string }):
     fonts: SatoriOptions['fonts'],
     logo: string | undefined,
   ) => {
+    // Loaded only when a card is drawn: a build whose cards are all cached never pays for them.
+    const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
     const svg = await satori(cardTree(card, logo), { ...CARD_SIZE, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
     await mkdir(options.cacheDir, { recursive: true });
