@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
@@ -82,7 +83,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         server.watcher.add(settings.contentDir);
         server.watcher.on('all', (_event, file) => {
-          if (!file.startsWith(settings.contentDir)) return;
+          if (path.relative(settings.contentDir, file).startsWith('..')) return;
           source?.invalidate();
           server.hot.send({ type: 'full-reload' });
         });
@@ -101,12 +102,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
 
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
+        const texts = new Map(documents.map((doc) => [doc.file, doc.text]));
         const model = buildSiteModel(
           documents.map(({ id, data }) => ({ id, data, inShort: undefined })),
           { includeDrafts: process.env[DRAFTS_ENV] === '1' },
         );
         const [files, search] = await Promise.all([
-          writePageFiles({ model, settings, root, outDir }),
+          writePageFiles({ model, settings, root, outDir, textOf: (file) => texts.get(file) }),
           buildSearchIndex(outDir),
         ]);
         logger.info(

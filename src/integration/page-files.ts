@@ -30,6 +30,8 @@ export async function writePageFiles(options: {
   settings: SiteSettings;
   root: string;
   outDir: string;
+  /** A content file's text as the build already read it (`topic/slug.md` → its Markdown); read from disk otherwise. */
+  textOf?: (file: string) => string | undefined;
 }): Promise<PageFilesSummary> {
   const { model, settings, root, outDir } = options;
   const limit = pLimit(PARALLEL_WRITES);
@@ -44,7 +46,9 @@ export async function writePageFiles(options: {
   const articles = [...model.articles.values()].map(({ article }) => article).filter(isIndexable);
   const markdown = articles.map((article) =>
     limit(async () => {
-      const source = await readFile(path.join(settings.contentDir, article.file), 'utf8');
+      const source =
+        options.textOf?.(article.file) ??
+        (await readFile(path.join(settings.contentDir, article.file), 'utf8'));
       await writeFile(await prepare(markdownPathFor(article.url)), cleanMarkdownSource(source));
     }),
   );
