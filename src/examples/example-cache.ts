@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
 import { programParts, type Example } from './collect-examples.ts';
 import type { ExampleOutcome } from './run-example.ts';
 import type { ResolvedRuntime, VersionCache } from './runtime-versions.ts';
@@ -41,10 +42,7 @@ export async function saveCache(file: string, cache: ExampleCache, now: number):
   for (const table of [cache.results, cache.typecheck]) {
     for (const [key, entry] of Object.entries(table)) if (now - entry.usedAt > MAX_AGE_MS) delete table[key];
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache));
-  await rename(temporary, file);
+  await writeFileAtomic(file, JSON.stringify(cache));
 }
 
 /** The cache key of an example: everything its verdict depends on. */

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { RenderedEntry } from '../lib/content-source.ts';
 import type { RenderedFacts } from '../lib/rendered-facts.ts';
+import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
 
 /** Rendered Markdown bodies kept between builds, one file each, so that a page renders its body once. */
 export interface RenderCache {
@@ -22,19 +23,11 @@ const FACTS_INDEX = 'facts-index.json';
 export function openRenderCache(dir: string): RenderCache {
   const used = new Set<string>();
   const fileOf = (key: string) => path.join(dir, `${key}.json`);
-  let ready: Promise<unknown> | undefined;
   let index: Promise<Map<string, RenderedFacts>> | undefined;
   const loadIndex = () =>
     (index ??= readFile(path.join(dir, FACTS_INDEX), 'utf8')
       .then((text) => new Map(Object.entries(JSON.parse(text) as Record<string, RenderedFacts>)))
       .catch(() => new Map<string, RenderedFacts>()));
-  const write = async (file: string, text: string) => {
-    await (ready ??= mkdir(dir, { recursive: true }));
-    // Written aside under a unique name, then renamed: a parallel build never reads half a file.
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(partial, text);
-    await rename(partial, file);
-  };
 
   return {
     keyOf(fingerprint, parts) {
@@ -62,7 +55,7 @@ export function openRenderCache(dir: string): RenderCache {
     async set(key, value) {
       used.add(key);
       (await loadIndex()).set(key, value.facts);
-      await write(fileOf(key), JSON.stringify(value));
+      await writeFileAtomic(fileOf(key), JSON.stringify(value));
     },
     async prune() {
       const names = await readdir(dir).catch(() => [] as string[]);
@@ -72,7 +65,7 @@ export function openRenderCache(dir: string): RenderCache {
       const kept = Object.fromEntries(
         [...used].flatMap((key) => (facts.has(key) ? [[key, facts.get(key)]] : [])),
       );
-      if (used.size > 0) await write(path.join(dir, FACTS_INDEX), JSON.stringify(kept));
+      if (used.size > 0) await writeFileAtomic(path.join(dir, FACTS_INDEX), JSON.stringify(kept));
       return stale.length;
     },
   };

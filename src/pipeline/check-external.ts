@@ -1,8 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ContentDocument } from './load-documents.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 /** How external links are checked (`--external`). */
 export interface ExternalOptions {
@@ -169,9 +170,7 @@ async function loadCache(file: string | undefined): Promise<Record<string, Cache
 
 async function saveCache(file: string | undefined, cache: Record<string, CacheEntry>): Promise<void> {
   if (!file) return;
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(`${file}.tmp`, JSON.stringify(cache));
-  await rename(`${file}.tmp`, file);
+  await writeFileAtomic(file, JSON.stringify(cache));
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentFacts } from './extract-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { RuleId } from './rule-ids.ts';
 import type { FrontmatterPlaces } from './split-frontmatter.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
 
 /** Bump when the cache's own format changes. */
 export const DOCUMENT_CACHE_VERSION = 2;
@@ -96,13 +97,10 @@ export async function openDocumentCache(file: string | undefined): Promise<Docum
     },
     async save() {
       if (!file) return;
-      await mkdir(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(
-        temporary,
+      await writeFileAtomic(
+        file,
         JSON.stringify({ version: DOCUMENT_CACHE_VERSION, entries: Object.fromEntries(used) }),
       );
-      await rename(temporary, file);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SatoriOptions } from 'satori';
+import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
 import { CARD_SIZE } from './site-paths.ts';
 import { cutOnWordBoundary } from './text.ts';
 
@@ -178,11 +179,7 @@ export function createCardRenderer(options: { root: string; cacheDir: string }):
     const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
     const svg = await satori(cardTree(card, logo), { ...CARD_SIZE, fonts });
     const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
-    await mkdir(options.cacheDir, { recursive: true });
-    // Written aside under a unique name, then renamed: parallel writers never read or clobber half a file.
-    const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(partial, png);
-    await rename(partial, file);
+    await writeFileAtomic(file, png);
     return png;
   };
 
