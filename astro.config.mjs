@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { knowledgeBase } from './src/integration/index.ts';
-import { resolveSettings } from './src/pipeline/settings.ts';
+import { resolveSettings } from './src/settings/settings.ts';
 import siteConfig from './src/site.config.ts';
 
 const settings = resolveSettings(siteConfig, process.cwd(), process.env);

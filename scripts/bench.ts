@@ -2,8 +2,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatTable } from '../src/bench/measure.ts';
-import { runBench } from '../src/bench/run-bench.ts';
+import { formatTable } from '../bench/measure.ts';
+import { runBench } from '../bench/run-bench.ts';
 
 const USAGE = 'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--json FILE]\n';
 let values;

@@ -1,7 +1,7 @@
 // `npm run new -- "Question?" --topic <topic>`: scaffolds an article; see the README's "Writing an article".
 import { parseArgs } from 'node:util';
 import { scaffoldArticle } from '../src/cli/new-article.ts';
-import { resolveSettings, SettingsError } from '../src/pipeline/settings.ts';
+import { resolveSettings, SettingsError } from '../src/settings/settings.ts';
 import siteConfig from '../src/site.config.ts';
 
 const USAGE = 'Usage: npm run new -- "How do I …?" --topic <topic>\n';

@@ -1,4 +1,4 @@
-import type { SiteSettingsInput } from './pipeline/settings.ts';
+import type { SiteSettingsInput } from './settings/settings.ts';
 
 /** The knowledge base's settings: the one place a site owner edits. */
 export default {

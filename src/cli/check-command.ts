@@ -4,19 +4,15 @@ import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
-import { applyFixes } from '../pipeline/apply-fixes.ts';
-import {
-  checkExternalLinks,
-  defaultExternalCacheFile,
-  EXTERNAL_DEFAULTS,
-} from '../pipeline/check-external.ts';
-import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
-import { checkContent } from '../pipeline/check-content.ts';
-import { compareDiagnostics, countBySeverity, type Diagnostic } from '../pipeline/diagnostics.ts';
-import { formatGithub } from '../pipeline/formatters/github.ts';
-import { formatHuman } from '../pipeline/formatters/human.ts';
-import { formatJson } from '../pipeline/formatters/json.ts';
-import { resolveSettings, SettingsError, type SiteSettings } from '../pipeline/settings.ts';
+import { applyFixes } from '../checks/apply-fixes.ts';
+import { checkExternalLinks, defaultExternalCacheFile, EXTERNAL_DEFAULTS } from '../checks/check-external.ts';
+import { defaultDocumentCacheFile } from '../model/document-cache.ts';
+import { checkContent } from '../checks/check-content.ts';
+import { compareDiagnostics, countBySeverity, type Diagnostic } from '../checks/diagnostics.ts';
+import { formatGithub } from '../checks/formatters/github.ts';
+import { formatHuman } from '../checks/formatters/human.ts';
+import { formatJson } from '../checks/formatters/json.ts';
+import { resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import siteConfig from '../site.config.ts';
 
 /** Flags of `npm run check`, as parsed from the command line. */

@@ -1,5 +1,5 @@
-import type { ContentDocument } from '../pipeline/load-documents.ts';
-import { parseFenceMeta, type FenceMeta } from '../pipeline/fence-meta.ts';
+import type { ContentDocument } from '../model/load-document.ts';
+import { parseFenceMeta, type FenceMeta } from '../markdown/fence-meta.ts';
 import { runtimeForLanguage, type RuntimeSpec } from './runtimes.ts';
 
 /** A runnable code block of an article, with what it must print. */

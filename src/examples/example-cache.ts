@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
+import { writeFileAtomic } from '../core/write-file-atomic.ts';
 import { programParts, type Example } from './collect-examples.ts';
 import type { ExampleOutcome } from './run-example.ts';
 import type { ResolvedRuntime, VersionCache } from './runtime-versions.ts';

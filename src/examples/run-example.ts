@@ -9,7 +9,7 @@ import { runProcess } from './run-process.ts';
 import type { ResolvedRuntime } from './runtime-versions.ts';
 import { SEPARATOR } from './runtimes.ts';
 import { SANDBOX_DIR, type Sandbox } from './sandbox.ts';
-import type { RuleId } from '../pipeline/rule-ids.ts';
+import type { RuleId } from '../checks/rule-ids.ts';
 
 /** Limits that apply when the fence says nothing else. */
 export interface RunDefaults {

@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { rm } from 'node:fs/promises';
-import type { Diagnostic } from '../pipeline/diagnostics.ts';
-import type { ContentDocument } from '../pipeline/load-documents.ts';
-import { RULES, type RuleId } from '../pipeline/rule-ids.ts';
+import type { Diagnostic } from '../checks/diagnostics.ts';
+import type { ContentDocument } from '../model/load-document.ts';
+import { RULES, type RuleId } from '../checks/rule-ids.ts';
 import { collectExamples, KNOWN_FLAGS, KNOWN_OPTIONS, type Example } from './collect-examples.ts';
 import { exampleKey, hash, loadCache, saveCache } from './example-cache.ts';
 import type { Progress } from './progress.ts';
@@ -15,7 +15,7 @@ import {
   type ExampleOutcome,
   type RunDefaults,
 } from './run-example.ts';
-import { didYouMean } from '../pipeline/did-you-mean.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
 import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox } from './sandbox.ts';

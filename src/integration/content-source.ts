@@ -4,11 +4,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroMarkdownOptions, MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
-import type { ContentEntry, ContentSource, RenderedEntry } from '../lib/content-source.ts';
-import { renderedFacts } from '../lib/rendered-facts.ts';
-import { loaderIdentity } from '../pipeline/document-cache.ts';
-import { frontmatterEndLine } from '../pipeline/split-frontmatter.ts';
-import type { Verification } from '../remark/remark-code-figures.ts';
+import type { ContentEntry, ContentSource, RenderedEntry } from '../site/content-source.ts';
+import { renderedFacts } from '../site/rendered-facts.ts';
+import { loaderIdentity } from '../model/document-cache.ts';
+import { frontmatterEndLine } from '../model/split-frontmatter.ts';
+import type { Verification } from '../markdown/remark-code-figures.ts';
 import { openRenderCache } from './render-cache.ts';
 
 /** A content file with valid frontmatter, as proving or the dev server loaded it. */

@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import type { SiteSettings } from '../pipeline/settings.ts';
-import type { SiteModel } from '../pipeline/site-model.ts';
+import type { SiteSettings } from '../settings/settings.ts';
+import type { SiteModel } from '../model/site-model.ts';
 import { cleanMarkdownSource } from '../seo/markdown-source.ts';
 import { markdownPathFor } from '../seo/site-paths.ts';
 import { createCardRenderer, defaultCardCacheDir } from '../seo/social-card.ts';

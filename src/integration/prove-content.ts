@@ -3,13 +3,13 @@ import { defaultCacheFile } from '../examples/example-cache.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
-import { checkContent } from '../pipeline/check-content.ts';
-import type { ContentDocument } from '../pipeline/load-documents.ts';
-import { defaultDocumentCacheFile } from '../pipeline/document-cache.ts';
-import { compareDiagnostics, countBySeverity } from '../pipeline/diagnostics.ts';
-import { formatHuman } from '../pipeline/formatters/human.ts';
-import type { SiteSettings } from '../pipeline/settings.ts';
-import type { Verification } from '../remark/remark-code-figures.ts';
+import { checkContent } from '../checks/check-content.ts';
+import type { ContentDocument } from '../model/load-document.ts';
+import { defaultDocumentCacheFile } from '../model/document-cache.ts';
+import { compareDiagnostics, countBySeverity } from '../checks/diagnostics.ts';
+import { formatHuman } from '../checks/formatters/human.ts';
+import type { SiteSettings } from '../settings/settings.ts';
+import type { Verification } from '../markdown/remark-code-figures.ts';
 import type { SourceDocument } from './content-source.ts';
 
 /** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */

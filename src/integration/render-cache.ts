@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { RenderedEntry } from '../lib/content-source.ts';
-import type { RenderedFacts } from '../lib/rendered-facts.ts';
-import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
+import type { RenderedEntry } from '../site/content-source.ts';
+import type { RenderedFacts } from '../site/rendered-facts.ts';
+import { writeFileAtomic } from '../core/write-file-atomic.ts';
 
 /** Rendered Markdown bodies kept between builds, one file each, so that a page renders its body once. */
 export interface RenderCache {

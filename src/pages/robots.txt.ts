@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteSettings } from '../lib/settings.ts';
+import { siteSettings } from '../site/settings.ts';
 import { seoSite } from '../seo/page-seo.ts';
 import { renderRobotsTxt } from '../seo/robots-txt.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { siteSettings } from '../lib/settings.ts';
-import { loadSiteModel } from '../lib/site-data.ts';
+import { siteSettings } from '../site/settings.ts';
+import { loadSiteModel } from '../site/site-data.ts';
 import { seoSite } from '../seo/page-seo.ts';
 import { renderSitemap, sitemapEntries } from '../seo/sitemap.ts';
 

@@ -1,4 +1,4 @@
-import type { PageNode, SiteModel } from '../pipeline/site-model.ts';
+import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { newest } from './dates.ts';
 import { absoluteUrl, FEED_PATH } from './site-paths.ts';
 import { isIndexable } from './sitemap.ts';

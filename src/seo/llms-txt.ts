@@ -1,4 +1,4 @@
-import type { PageNode, SiteModel } from '../pipeline/site-model.ts';
+import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { escapeMarkdownText, firstSentence, markdownLinkDestination } from './markdown-text.ts';
 import { absoluteUrl, markdownPathFor } from './site-paths.ts';
 import { isIndexable } from './sitemap.ts';

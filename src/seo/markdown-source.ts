@@ -1,5 +1,5 @@
-import { isBuildOnlyHtml } from '../remark/remark-mkdocs-cleanup.ts';
-import { frontmatterEndLine } from '../pipeline/split-frontmatter.ts';
+import { isBuildOnlyHtml } from '../markdown/remark-mkdocs-cleanup.ts';
+import { frontmatterEndLine } from '../model/split-frontmatter.ts';
 
 /**
  * An article's Markdown as its author wrote it, for readers that prefer Markdown (`/topic/slug.md`),

@@ -1,5 +1,5 @@
-import type { ArticleContext, PageNode, SiteModel, TopicNode } from '../pipeline/site-model.ts';
-import type { SiteSettings } from '../pipeline/settings.ts';
+import type { ArticleContext, PageNode, SiteModel, TopicNode } from '../model/site-model.ts';
+import type { SiteSettings } from '../settings/settings.ts';
 import { w3cDate } from './dates.ts';
 import {
   articleNodes,

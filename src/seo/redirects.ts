@@ -1,5 +1,5 @@
-import { normaliseSitePath } from '../pipeline/check-structure.ts';
-import type { Frontmatter } from '../pipeline/frontmatter.ts';
+import { normaliseSitePath } from '../checks/check-structure.ts';
+import type { Frontmatter } from '../model/frontmatter.ts';
 
 /** An old path (an `aliases` entry) and the page it now lives at. */
 export interface Redirect {

@@ -1,4 +1,4 @@
-import type { PageNode, SiteModel } from '../pipeline/site-model.ts';
+import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { newest, w3cDate } from './dates.ts';
 import { absoluteUrl } from './site-paths.ts';
 import { buildXml, type XmlElement } from './xml.ts';

@@ -3,7 +3,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SatoriOptions } from 'satori';
-import { writeFileAtomic } from '../pipeline/write-file-atomic.ts';
+import { writeFileAtomic } from '../core/write-file-atomic.ts';
 import { CARD_SIZE } from './site-paths.ts';
 import { cutOnWordBoundary } from './text.ts';
 

@@ -1,4 +1,4 @@
-import type { SiteModel } from '../pipeline/site-model.ts';
+import type { SiteModel } from '../model/site-model.ts';
 import type { SocialCard } from './social-card.ts';
 import { socialCardPathFor } from './site-paths.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
-import type { BenchReport } from '../../src/bench/run-bench.ts';
+import type { BenchReport } from '../../bench/run-bench.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { expect, test } from 'vitest';
-import { watchTreeMemory } from '../../src/bench/tree-memory.ts';
+import { watchTreeMemory } from '../../bench/tree-memory.ts';
 
 // Each process holds 150 MB for a moment; the grandchild starts while the child still holds its share.
 const HOLD = `const held = Buffer.alloc(150 * 1024 * 1024, 1); setTimeout(() => held.length, 1500);`;

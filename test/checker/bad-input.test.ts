@@ -4,7 +4,7 @@ import { chmod, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import type { Diagnostic } from '../../src/checks/diagnostics.ts';
 import { check, FIXTURES, makeTempDir, show } from './helpers.ts';
 
 const execFileAsync = promisify(execFile);
@@ -166,7 +166,7 @@ const NOBODY = 65534;
 /** Checks `folder` in this process, or, when it runs as root, in a child process as the `nobody` user. */
 async function checkWithoutPrivileges(folder: string): Promise<Diagnostic[]> {
   if (process.getuid?.() !== 0) return (await check(folder)).diagnostics;
-  const checker = new URL('../../src/pipeline/check-content.ts', import.meta.url).href;
+  const checker = new URL('../../src/checks/check-content.ts', import.meta.url).href;
   const script = `const { checkContent } = await import(${JSON.stringify(checker)});
 const folder = ${JSON.stringify(folder)};
 const { diagnostics } = await checkContent({ contentDir: folder, cwd: folder });

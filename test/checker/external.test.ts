@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { checkContent } from '../../src/pipeline/check-content.ts';
-import { checkExternalLinks, EXTERNAL_DEFAULTS } from '../../src/pipeline/check-external.ts';
+import { checkContent } from '../../src/checks/check-content.ts';
+import { checkExternalLinks, EXTERNAL_DEFAULTS } from '../../src/checks/check-external.ts';
 
 let server: Server;
 let base = '';

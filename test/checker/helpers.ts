@@ -2,8 +2,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent, type CheckOptions, type CheckResult } from '../../src/pipeline/check-content.ts';
-import type { Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import { checkContent, type CheckOptions, type CheckResult } from '../../src/checks/check-content.ts';
+import type { Diagnostic } from '../../src/checks/diagnostics.ts';
 
 /** `test/checker/fixtures/`, where each folder is a small content folder. */
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));

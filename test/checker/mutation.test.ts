@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check, copyFixture, FIXTURES, makeTempDir } from './helpers.ts';
-import { createRandom } from '../../src/bench/generate-corpus.ts';
+import { createRandom } from '../../bench/generate-corpus.ts';
 
 /**
  * A valid site of six articles that link to each other with file links and `#anchor` links.

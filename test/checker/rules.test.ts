@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES, type RuleId } from '../../src/pipeline/rule-ids.ts';
+import { RULES, type RuleId } from '../../src/checks/rule-ids.ts';
 import { check, FIXTURES, show } from './helpers.ts';
 
 /**
@@ -241,7 +241,7 @@ describe('each rule reports exactly', () => {
   it('ignore-unknown-rule: did you mean a rule', async () => {
     expect(await report('ignore-unknown-rule')).toMatchInlineSnapshot(`
       "t/bad.md:10:1  warning  \`orphans\` is not a rule id; did you mean \`orphan\`?  ignore-unknown-rule
-      t/bad.md:14:1  warning  \`no-such-rule\` is not a rule id; the rules are listed in src/pipeline/rule-ids.ts  ignore-unknown-rule"
+      t/bad.md:14:1  warning  \`no-such-rule\` is not a rule id; the rules are listed in src/checks/rule-ids.ts  ignore-unknown-rule"
     `);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { writeFileAtomic } from '../../src/pipeline/write-file-atomic.ts';
+import { writeFileAtomic } from '../../src/core/write-file-atomic.ts';
 
 test('writers racing on one file leave one whole version of it, the folder made, no partial files', async () => {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), 'kb-atomic-')), 'made', 'here');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { expect, it } from 'vitest';
 import { runExamples } from '../../src/examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
-import { checkContent } from '../../src/pipeline/check-content.ts';
+import { checkContent } from '../../src/checks/check-content.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 // The shipped knowledge base must be what it claims: clean, and every example proven from

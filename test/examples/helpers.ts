@@ -8,8 +8,8 @@ import {
   type ExampleRunReport,
 } from '../../src/examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
-import { checkContent, type CheckResult } from '../../src/pipeline/check-content.ts';
-import { compareDiagnostics, type Diagnostic } from '../../src/pipeline/diagnostics.ts';
+import { checkContent, type CheckResult } from '../../src/checks/check-content.ts';
+import { compareDiagnostics, type Diagnostic } from '../../src/checks/diagnostics.ts';
 
 /** The repository: the pinned Node.js is found from here. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { backlinksOf, pagePathOf, resolveSeeAlso } from '../../src/pipeline/link-graph.ts';
-import { frontmatterSchema } from '../../src/pipeline/frontmatter.ts';
-import { buildSiteModel, type SiteEntry } from '../../src/pipeline/site-model.ts';
-import { renderedFacts } from '../../src/lib/rendered-facts.ts';
+import { backlinksOf, pagePathOf, resolveSeeAlso } from '../../src/model/link-graph.ts';
+import { frontmatterSchema } from '../../src/model/frontmatter.ts';
+import { buildSiteModel, type SiteEntry } from '../../src/model/site-model.ts';
+import { renderedFacts } from '../../src/site/rendered-facts.ts';
 
 describe('the page a link reaches', () => {
   it.each([

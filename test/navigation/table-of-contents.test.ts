@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableOfContents } from '../../src/lib/table-of-contents.ts';
+import { tableOfContents } from '../../src/site/table-of-contents.ts';
 
 const h = (depth: number, text: string) => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts, tidyExcerpt } from '../../src/scripts/search/excerpt.ts';
-import { highlightTerms } from '../../src/scripts/search/search-terms.ts';
+import { excerptParts, tidyExcerpt } from '../../src/client/search/excerpt.ts';
+import { highlightTerms } from '../../src/client/search/search-terms.ts';
 
 describe('pagefind excerpts, as text runs', () => {
   it('splits on <mark> and decodes the escaped text', () => {

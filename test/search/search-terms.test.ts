@@ -4,8 +4,8 @@ import {
   queryFromPath,
   termsFromSearch,
   withHighlight,
-} from '../../src/scripts/search/search-terms.ts';
-import { isSearchShortcut } from '../../src/scripts/search/shortcuts.ts';
+} from '../../src/client/search/search-terms.ts';
+import { isSearchShortcut } from '../../src/client/search/shortcuts.ts';
 
 describe('the words to mark on the page a result opens', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireSiteUrl, resolveSettings } from '../../src/pipeline/settings.ts';
+import { requireSiteUrl, resolveSettings } from '../../src/settings/settings.ts';
 
 function error(input: unknown, env: Record<string, string> = {}): string {
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { openRenderCache } from '../../src/integration/render-cache.ts';
-import type { RenderedEntry } from '../../src/lib/content-source.ts';
+import type { RenderedEntry } from '../../src/site/content-source.ts';
 
 const entry = (text: string): RenderedEntry => ({
   html: `<p>${text}</p>`,

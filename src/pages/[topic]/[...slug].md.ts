@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteSettings } from '../../lib/settings.ts';
-import { loadSiteModel } from '../../lib/site-data.ts';
+import { siteSettings } from '../../site/settings.ts';
+import { loadSiteModel } from '../../site/site-data.ts';
 import { cleanMarkdownSource } from '../../seo/markdown-source.ts';
 import { isIndexable } from '../../seo/sitemap.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteSettings } from '../../lib/settings.ts';
-import { loadSiteModel } from '../../lib/site-data.ts';
+import { siteSettings } from '../../site/settings.ts';
+import { loadSiteModel } from '../../site/site-data.ts';
 import {
   createCardRenderer,
   defaultCardCacheDir,

@@ -1,0 +1,153 @@
+import type { ContentDocument } from '../model/load-document.ts';
+import { sameText } from '../model/document-facts.ts';
+import { positionOfField } from '../model/split-frontmatter.ts';
+import type { Finding } from './finding.ts';
+import { isCertainH1Fix } from './apply-fixes.ts';
+
+/** Inline Markdown that a title, shown as plain text, should not hold. */
+const MARKDOWN_MARKS = /`|\*\*|__/g;
+
+const DESCRIPTION_MIN = 50;
+const DESCRIPTION_MAX = 160;
+
+/** Checks one document's own structure: required fields, H1, short answer, dates, description length. */
+export function checkDocumentStructure(doc: ContentDocument): Finding[] {
+  const findings: Finding[] = [];
+  const { data, facts, frontmatter } = doc;
+  if (!data || !frontmatter) return findings;
+  const fieldAt = (field: string) => positionOfField(frontmatter, field);
+  const isArticle = doc.route.kind === 'article';
+
+  if (isArticle) {
+    for (const [field, hint] of [
+      ['description', 'a one-sentence summary for search results'],
+      ['date', 'the date it was first published, such as `2025-10-07`'],
+    ] as const) {
+      if (data[field] === undefined) {
+        findings.push({
+          ...fieldAt(field),
+          ruleId: 'frontmatter-field',
+          message: `\`${field}\` is missing: add ${hint}`,
+        });
+      }
+    }
+    if (facts && !facts.inShort) {
+      findings.push({
+        line: (facts.h1?.line ?? frontmatter.endLine) + 1,
+        column: 1,
+        ruleId: 'in-short-missing',
+        message:
+          'the article has no short answer; add `!!! info "In short"` with the answer indented four spaces',
+      });
+    }
+  }
+  if (data.description !== undefined) {
+    const length = [...data.description].length;
+    if (length < DESCRIPTION_MIN || length > DESCRIPTION_MAX) {
+      findings.push({
+        ...fieldAt('description'),
+        ruleId: 'description-length',
+        message: `\`description\` is ${length} characters long; search engines show ${DESCRIPTION_MIN}–${DESCRIPTION_MAX}`,
+      });
+    }
+  }
+  if (data.date && data.updated && data.updated < data.date) {
+    findings.push({
+      ...fieldAt('updated'),
+      ruleId: 'updated-before-date',
+      message: `\`updated\` (${isoDay(data.updated)}) is earlier than \`date\` (${isoDay(data.date)})`,
+    });
+  }
+  if (facts?.h1 && !sameText(facts.h1.text, data.title)) {
+    findings.push({
+      line: facts.h1.line,
+      column: facts.h1.column,
+      ruleId: 'h1-title-mismatch',
+      message: sameText(facts.h1.text, data.title.replace(MARKDOWN_MARKS, ''))
+        ? `the title holds Markdown, which the page shows as typed; write the title as plain text, \`${facts.h1.text}\`, as the H1 reads`
+        : `the H1 \`${facts.h1.text}\` differs from the title \`${data.title}\`; make them the same, or remove the H1 (the page shows the title)${isCertainH1Fix(facts.h1.text, data.title) ? '; `--fix` rewrites it to the title' : ''}`,
+    });
+  }
+  return findings;
+}
+
+/** Checks what no single file can: duplicate questions and URLs, aliases that collide. */
+export function checkSiteStructure(docs: readonly ContentDocument[]): Map<ContentDocument, Finding[]> {
+  const findings = new Map<ContentDocument, Finding[]>();
+  const add = (doc: ContentDocument, finding: Finding) =>
+    findings.set(doc, [...(findings.get(doc) ?? []), finding]);
+
+  const byTitle = groupBy(
+    docs.filter((doc) => doc.route.kind === 'article' && doc.data),
+    (doc) => doc.data!.title.trim().toLowerCase(),
+  );
+  for (const group of byTitle.values()) {
+    for (const doc of group.slice(1)) {
+      add(doc, {
+        ...positionOfField(doc.frontmatter!, 'title'),
+        ruleId: 'duplicate-title',
+        message: `the question \`${doc.data!.title}\` is also asked in \`${group[0]!.displayPath}\`; merge them or reword one`,
+      });
+    }
+  }
+
+  const pagesByUrl = groupBy(docs, (doc) => doc.route.url);
+  for (const group of pagesByUrl.values()) {
+    for (const doc of group.slice(1)) {
+      add(doc, {
+        line: 0,
+        column: 0,
+        ruleId: 'duplicate-url',
+        message: `this file and \`${group[0]!.displayPath}\` would both publish at \`${doc.route.url}\`; rename or remove one`,
+      });
+    }
+  }
+
+  const aliasOwners = new Map<string, ContentDocument>();
+  for (const doc of docs) {
+    for (const [index, alias] of (doc.data?.aliases ?? []).entries()) {
+      const url = normaliseSitePath(alias);
+      const page = pagesByUrl.get(url)?.[0];
+      const other = aliasOwners.get(url);
+      const where = positionOfField(doc.frontmatter!, 'aliases', index);
+      if (page) {
+        add(doc, {
+          ...where,
+          ruleId: 'alias-collision',
+          message:
+            page === doc
+              ? `the alias \`${alias}\` is this page’s own URL; remove it`
+              : `the alias \`${alias}\` is the URL of \`${page.displayPath}\`; a redirect there would hide that page`,
+        });
+      } else if (other && other !== doc) {
+        add(doc, {
+          ...where,
+          ruleId: 'alias-collision',
+          message: `the alias \`${alias}\` is also an alias of \`${other.displayPath}\`; keep it on one page only`,
+        });
+      } else {
+        aliasOwners.set(url, doc);
+      }
+    }
+  }
+  return findings;
+}
+
+/** `/old/path`, `old/path/`, `old/path.md` → `/old/path/`. */
+export function normaliseSitePath(value: string): string {
+  const trimmed = value
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/(?:\/?index)?\.(md|html)$/i, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
