@@ -1,15 +1,20 @@
 // @ts-check
+import path from 'node:path';
 import { defineConfig } from 'astro/config';
+import { cacheRoot } from './src/core/cache-store.ts';
+import { ENV } from './src/core/env.ts';
 import { knowledgeBase } from './src/integration/index.ts';
 import { resolveSettings } from './src/settings/settings.ts';
 import siteConfig from './src/site.config.ts';
 
-const settings = resolveSettings(siteConfig, process.cwd(), process.env);
+const root = process.cwd();
+const settings = resolveSettings(siteConfig, root, process.env);
 
 // KB_OUT_DIR and KB_CACHE_DIR let tests and the benchmark build other content side by side.
 export default defineConfig({
-  outDir: process.env.KB_OUT_DIR ?? './dist',
-  cacheDir: process.env.KB_CACHE_DIR ?? './node_modules/.astro',
+  outDir: process.env[ENV.outDir] ?? './dist',
+  // Astro's own cache lives in the one cache folder, beside ours.
+  cacheDir: path.join(cacheRoot(root, process.env), 'astro'),
   integrations: [knowledgeBase(settings)],
   // Pages wait on file reads and writes more than on the CPU: a few at once keep both cores busy.
   build: { concurrency: 4 },

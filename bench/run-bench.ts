@@ -8,6 +8,8 @@ import { runExamples } from '../src/examples/run-examples.ts';
 import { resolveRuntimes } from '../src/examples/runtime-versions.ts';
 import { DEFAULT_RUNTIMES } from '../src/examples/runtimes.ts';
 import { checkContent } from '../src/checks/check-content.ts';
+import { ENV } from '../src/core/env.ts';
+import type { BuildReport } from '../src/integration/build-report.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
@@ -53,14 +55,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       phases.push(result);
       options.log(`${result.phase}: ${result.median.toFixed(2)} s`);
     };
-    const docCache = path.join(work, 'documents.json');
+    const docCache = path.join(work, 'check-cache');
     const exampleCache = path.join(work, EXAMPLE_CACHE_FILE);
-    const check = () => checkContent({ contentDir, cwd: work, cacheFile: docCache });
+    const check = () => checkContent({ contentDir, cwd: work, cacheDir: docCache });
 
     // Load + validate and the link check, cold (no document cache) and warm (nothing changed).
     const cold = { load: [] as number[], checks: [] as number[] };
     for (let i = 0; i < options.runs; i++) {
-      await rm(docCache, { force: true });
+      await rm(docCache, { recursive: true, force: true });
       const { timings } = await check();
       cold.load.push(timings.load / 1000);
       cold.checks.push(timings.checks / 1000);
@@ -217,6 +219,8 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
 
 async function buildOnce(root: string, work: string, contentDir: string) {
   const started = performance.now();
+  const reportFile = path.join(work, 'build-report.json');
+  await rm(reportFile, { force: true });
   const pending = run(
     '/usr/bin/time',
     ['-f', 'PEAK_KB %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
@@ -224,10 +228,11 @@ async function buildOnce(root: string, work: string, contentDir: string) {
       cwd: root,
       env: {
         ...process.env,
-        KB_CONTENT_DIR: contentDir,
-        KB_OUT_DIR: path.join(work, 'dist'),
-        KB_CACHE_DIR: path.join(work, 'astro-cache'),
-        KB_EXAMPLE_CACHE: path.join(work, EXAMPLE_CACHE_FILE),
+        [ENV.contentDir]: contentDir,
+        [ENV.outDir]: path.join(work, 'dist'),
+        [ENV.cacheDir]: path.join(work, 'build-cache'),
+        [ENV.exampleCache]: path.join(work, EXAMPLE_CACHE_FILE),
+        [ENV.buildReport]: reportFile,
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
       },
@@ -238,13 +243,13 @@ async function buildOnce(root: string, work: string, contentDir: string) {
   let treeKb = 0;
   const { stderr, stdout } = await pending.finally(() => (treeKb = memory.stop()));
   const seconds = (performance.now() - started) / 1000;
-  const log = `${stdout}\n${stderr}`;
-  const ms = (pattern: RegExp) => Number(pattern.exec(log)?.[1] ?? 0) / 1000;
-  const largestKb = Number(/PEAK_KB (\d+)/.exec(log)?.[1] ?? 0);
+  // `time` reports the largest process on stderr; the build reports its phases as data.
+  const largestKb = Number(/PEAK_KB (\d+)/.exec(`${stdout}\n${stderr}`)?.[1] ?? 0);
+  const report = JSON.parse(await readFile(reportFile, 'utf8')) as BuildReport;
   return {
     seconds,
-    provingSeconds: ms(/proved in (\d+) ms/),
-    searchSeconds: ms(/search index: .*? in (\d+) ms/),
+    provingSeconds: report.provingMs / 1000,
+    searchSeconds: report.searchMs / 1000,
     // The sampled tree total, unless the largest single process (exact, from `time`) peaked higher between samples.
     peakKb: Math.max(treeKb, largestKb),
     largestKb,

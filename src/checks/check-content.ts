@@ -1,110 +1,90 @@
-import path from 'node:path';
 import picomatch from 'picomatch';
-import { checkDocumentLinks, type LinkTargets } from './check-links.ts';
+import { toPosix } from '../core/paths.ts';
+import path from 'node:path';
+import { buildLinkGraph } from '../model/link-graph.ts';
+import { loadContent, type LoadedContent, type LoadOptions } from '../model/load-content.ts';
+import type { ContentDocument } from '../model/load-document.ts';
+import type { LinkIndex } from '../model/resolve-link.ts';
+import type { ContentScan } from '../model/scan-content.ts';
+import { checkDocumentLinks } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
-import { didYouMean } from '../core/did-you-mean.ts';
-import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { Finding } from './finding.ts';
-import { loadDocument, type ContentDocument } from '../model/load-document.ts';
-import type { MarkdownParser } from '../markdown/parse-markdown.ts';
-import { openDocumentCache } from '../model/document-cache.ts';
-import { topicsOf } from '../model/routes.ts';
-import { isRuleId, RULES, type RuleId } from './rule-ids.ts';
-import { scanContent, type ContentScan } from '../model/scan-content.ts';
-
-type ScanProblem = ContentScan['problems'][number];
-
-/** A rule's level in the site settings. */
-export type RuleLevel = 'off' | Severity;
+import { ignoredLines, unknownIgnoreRules } from './ignore-comments.ts';
+import { applyRuleLevels, type RuleLevels } from './rule-levels.ts';
+import { RULES, type RuleId } from './rule-ids.ts';
 
 /** What the checker needs to know; everything else it finds in the content folder. */
-export interface CheckOptions {
-  contentDir: string;
-  /** Diagnostics name files relative to this folder. */
-  cwd: string;
+export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd'> {
   /** Rules switched off or set to another severity. */
-  rules?: Partial<Record<RuleId, RuleLevel>>;
+  rules?: RuleLevels;
   /** Report only on files matching these globs (relative to the content folder); links into others still resolve. */
   only?: string[];
-  /** A file that keeps loaded documents between runs (see document-cache.ts); none by default. */
-  cacheFile?: string | undefined;
+  /** The cache folder that keeps loaded documents between runs; none by default. */
+  cacheDir?: string | undefined;
+  markdown?: LoadOptions['markdown'];
+  /** Render each body too (a build). */
+  render?: boolean;
   /** Site paths the build generates besides pages, valid as link targets. */
   generatedPaths?: Iterable<string>;
 }
 
-/** The checker's verdict and the documents it loaded, for the steps that follow. */
-export interface CheckResult {
+/** The checker's verdict, and the content and link graph it read, for the steps that follow. */
+export interface CheckResult extends LoadedContent {
   diagnostics: Diagnostic[];
   /** How many Markdown files were checked. */
   fileCount: number;
-  documents: ContentDocument[];
   /** The documents `only` selects (all of them without it). */
   selected: ContentDocument[];
+  /** Published documents with valid frontmatter: what the site publishes. */
+  published: ContentDocument[];
+  index: LinkIndex;
+  /** Which published page links to which. */
+  graph: Map<ContentDocument, Set<ContentDocument>>;
   /** Milliseconds spent loading (read, validate, parse) and checking, for the benchmark. */
   timings: { load: number; checks: number };
 }
 
-/** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
-const READ_BATCH = 64;
+/** The Markdown options of a site that sets none: Astro's smart punctuation, published at the root. */
+export const DEFAULT_MARKDOWN: LoadOptions['markdown'] = { smartypants: true, base: '/' };
 
 /** Loads every content file and checks structure, links and structured data. */
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
-  const raw: Diagnostic[] = [];
-  const report = (diagnostic: Diagnostic) => raw.push(diagnostic);
-  const display = (file: string) =>
-    toPosix(path.relative(options.cwd, path.join(options.contentDir, file))) || '.';
-
-  const started = performance.now();
-  const scan = await scanContent(options.contentDir);
-  for (const problem of scan.problems) {
-    report({
-      file: display(problem.file),
-      line: 0,
-      column: 0,
-      severity: 'error',
-      ...scanProblemMessage(problem),
-    });
-  }
-
-  const cache = await openDocumentCache(options.cacheFile);
-  const context = {
+  const content = await loadContent({
     contentDir: options.contentDir,
     cwd: options.cwd,
-    topics: topicsOf(scan.markdown),
-    parser: lazyParser(),
-    cache,
+    cacheDir: options.cacheDir,
+    markdown: options.markdown ?? DEFAULT_MARKDOWN,
+    render: options.render ?? false,
+  });
+  const started = performance.now();
+  const raw: Diagnostic[] = scanDiagnostics(content.scan, options);
+  const { documents } = content;
+  const published = documents.filter((doc) => doc.data && !doc.data.draft);
+  const index: LinkIndex = {
+    documents: new Map(documents.map((doc) => [doc.file, doc])),
+    pagesByUrl: new Map(published.map((doc) => [doc.route.url, doc])),
+    assets: content.scan.assets,
+    folders: content.scan.folders,
+    generatedPaths: new Set(options.generatedPaths ?? []),
   };
-  const documents: ContentDocument[] = [];
-  for (let start = 0; start < scan.markdown.length; start += READ_BATCH) {
-    const batch = scan.markdown.slice(start, start + READ_BATCH);
-    documents.push(...(await Promise.all(batch.map((file) => loadDocument(file, context, report)))));
-  }
-
-  await cache.save();
-  const loaded = performance.now();
+  const graph = buildLinkGraph(published, index);
 
   const findings = new Map<ContentDocument, Finding[]>();
   const add = (doc: ContentDocument, list: Finding[]) =>
     list.length && findings.set(doc, [...(findings.get(doc) ?? []), ...list]);
-  const published = documents.filter((doc) => doc.data && !doc.data.draft);
-  const targets: LinkTargets = {
-    documents: new Map(documents.map((doc) => [doc.file, doc])),
-    pagesByUrl: new Map(published.map((doc) => [doc.route.url, doc])),
-    assets: scan.assets,
-    folders: scan.folders,
-    generatedPaths: new Set(options.generatedPaths ?? []),
-  };
-  const linkedTo = new Set<ContentDocument>();
   for (const doc of documents) {
+    add(
+      doc,
+      doc.problems.map(({ kind, line, column, message }) => ({ ruleId: kind, line, column, message })),
+    );
     add(doc, checkDocumentStructure(doc));
     add(doc, checkStructuredData(doc));
-    const links = checkDocumentLinks(doc, targets);
-    add(doc, links.findings);
-    if (doc.data && !doc.data.draft)
-      for (const target of links.linked) if (target !== doc) linkedTo.add(target);
+    add(doc, checkDocumentLinks(doc, index));
   }
   for (const [doc, list] of checkSiteStructure(documents)) add(doc, list);
+  const linkedTo = new Set([...graph.values()].flatMap((targets) => [...targets]));
   for (const doc of published) {
     if (doc.route.kind === 'article' && !linkedTo.has(doc)) {
       add(doc, [
@@ -139,21 +119,35 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     : documents;
   const onlyFiles = onlyMatch ? new Set(selected.map((doc) => doc.displayPath)) : undefined;
   const ignored = ignoredLines(documents);
-  const diagnostics = raw
-    .flatMap((diagnostic) => applyLevel(diagnostic, options.rules))
+  const diagnostics = applyRuleLevels(raw, options.rules)
     .filter((diagnostic) => !onlyFiles || onlyFiles.has(diagnostic.file))
     .filter((diagnostic) => !ignored(diagnostic))
     .sort(compareDiagnostics);
   return {
+    ...content,
     diagnostics,
     fileCount: selected.length,
-    documents,
     selected,
-    timings: { load: loaded - started, checks: performance.now() - loaded },
+    published,
+    index,
+    graph,
+    timings: { load: content.milliseconds, checks: performance.now() - started },
   };
 }
 
-function scanProblemMessage(problem: ScanProblem): { ruleId: RuleId; message: string } {
+function scanDiagnostics(scan: ContentScan, options: Pick<CheckOptions, 'contentDir' | 'cwd'>): Diagnostic[] {
+  const display = (file: string) =>
+    toPosix(path.relative(options.cwd, path.join(options.contentDir, file))) || '.';
+  return scan.problems.map((problem) => ({
+    file: display(problem.file),
+    line: 0,
+    column: 0,
+    severity: 'error',
+    ...scanProblemMessage(problem),
+  }));
+}
+
+function scanProblemMessage(problem: ContentScan['problems'][number]): { ruleId: RuleId; message: string } {
   switch (problem.kind) {
     case 'loop':
       return {
@@ -171,50 +165,4 @@ function scanProblemMessage(problem: ScanProblem): { ruleId: RuleId; message: st
         message: `this folder cannot be read (${problem.detail})${/^E(ACCES|PERM)$/.test(problem.detail) ? '; check its permissions' : ''}`,
       };
   }
-}
-
-function applyLevel(diagnostic: Diagnostic, rules: CheckOptions['rules']): Diagnostic[] {
-  const level = rules?.[diagnostic.ruleId];
-  if (level === 'off') return [];
-  return [level ? { ...diagnostic, severity: level } : diagnostic];
-}
-
-/** `<!-- kb-ignore rule-id -->` silences that rule on its own line and the block after it. */
-function ignoredLines(documents: readonly ContentDocument[]): (diagnostic: Diagnostic) => boolean {
-  const byFile = new Map(documents.map((doc) => [doc.displayPath, doc.facts?.ignores ?? []]));
-  return (diagnostic) =>
-    (byFile.get(diagnostic.file) ?? []).some(
-      (ignore) =>
-        ignore.rules.includes(diagnostic.ruleId) &&
-        diagnostic.line >= ignore.fromLine &&
-        diagnostic.line <= ignore.toLine,
-    );
-}
-
-function unknownIgnoreRules(doc: ContentDocument): Diagnostic[] {
-  return (doc.facts?.ignores ?? []).flatMap((ignore) =>
-    ignore.rules
-      .filter((rule) => !isRuleId(rule))
-      .map((rule) => ({
-        file: doc.displayPath,
-        line: ignore.line,
-        column: ignore.column,
-        severity: RULES['ignore-unknown-rule'].severity,
-        ruleId: 'ignore-unknown-rule' as const,
-        message: `\`${rule}\` is not a rule id${didYouMean(rule, Object.keys(RULES)) || '; the rules are listed in src/checks/rule-ids.ts'}`,
-      })),
-  );
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
-}
-
-/** Makes the Markdown parser on first use: a run where every document is cached never loads it. */
-function lazyParser(): () => Promise<MarkdownParser> {
-  let parser: Promise<MarkdownParser> | undefined;
-  return () =>
-    (parser ??= import('../markdown/parse-markdown.ts').then(({ createMarkdownParser }) =>
-      createMarkdownParser(),
-    ));
 }

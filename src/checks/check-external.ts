@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ContentDocument } from '../model/load-document.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
@@ -175,9 +174,4 @@ async function saveCache(file: string | undefined, cache: Record<string, CacheEn
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Where the answers are kept between runs. */
-export function defaultExternalCacheFile(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'proven-kb', 'external-links.json');
 }

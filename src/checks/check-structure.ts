@@ -58,7 +58,7 @@ export function checkDocumentStructure(doc: ContentDocument): Finding[] {
       message: `\`updated\` (${isoDay(data.updated)}) is earlier than \`date\` (${isoDay(data.date)})`,
     });
   }
-  if (facts?.h1 && !sameText(facts.h1.text, data.title)) {
+  if (facts?.h1 && !facts.h1.isTitle) {
     findings.push({
       line: facts.h1.line,
       column: facts.h1.column,

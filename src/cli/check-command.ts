@@ -1,17 +1,17 @@
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
-import { defaultCacheFile } from '../examples/example-cache.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
 import { applyFixes } from '../checks/apply-fixes.ts';
-import { checkExternalLinks, defaultExternalCacheFile, EXTERNAL_DEFAULTS } from '../checks/check-external.ts';
-import { defaultDocumentCacheFile } from '../model/document-cache.ts';
+import { checkExternalLinks, EXTERNAL_DEFAULTS } from '../checks/check-external.ts';
 import { checkContent } from '../checks/check-content.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../checks/diagnostics.ts';
-import { formatGithub } from '../checks/formatters/github.ts';
-import { formatHuman } from '../checks/formatters/human.ts';
-import { formatJson } from '../checks/formatters/json.ts';
+import { FORMATTERS, isFormatName } from '../checks/formatters/index.ts';
+import { applyRuleLevels } from '../checks/rule-levels.ts';
+import { cacheRoot } from '../core/cache-store.ts';
+import { ENV } from '../core/env.ts';
 import { resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import siteConfig from '../site.config.ts';
 
@@ -77,8 +77,12 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     return EXIT.usage;
   };
   const format = flags.format ?? 'human';
-  if (!['human', 'json', 'github'].includes(format))
-    return usage(`\`--format ${format}\` is not a format; use human, json or github.`);
+  if (!isFormatName(format))
+    return usage(
+      `\`--format ${format}\` is not a format; use ${Object.keys(FORMATTERS)
+        .join(', ')
+        .replace(/, (\w+)$/, ' or $1')}.`,
+    );
   // Digits only: `Number('')` is 0 and `Number('0x10')` is 16, which nobody means.
   const maxWarnings =
     flags['max-warnings'] === undefined
@@ -109,9 +113,9 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     io.stderr.write(`${error.message}\n`);
     return EXIT.usage;
   }
+  const caches = cacheRoot(projectRoot(io), io.env);
   const options = {
-    cacheFile:
-      flags.cache === false ? undefined : defaultDocumentCacheFile(projectRoot(io), settings.contentDir),
+    cacheDir: flags.cache === false ? undefined : caches,
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,
@@ -123,7 +127,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       io.stderr.write(
-        `The content folder \`${settings.contentDir}\` does not exist; set \`contentDir\` in src/site.config.ts or KB_CONTENT_DIR.\n`,
+        `The content folder \`${settings.contentDir}\` does not exist; set \`contentDir\` in src/site.config.ts or ${ENV.contentDir}.\n`,
       );
       return EXIT.usage;
     }
@@ -139,12 +143,11 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
 
   const diagnostics: Diagnostic[] = [...result.diagnostics];
   if (flags.external) {
-    diagnostics.push(
-      ...(await checkExternalLinks(result.selected, {
-        ...EXTERNAL_DEFAULTS,
-        cacheFile: flags.cache === false ? undefined : defaultExternalCacheFile(projectRoot(io)),
-      })),
-    );
+    const external = await checkExternalLinks(result.selected, {
+      ...EXTERNAL_DEFAULTS,
+      cacheFile: flags.cache === false ? undefined : path.join(caches, 'external-links.json'),
+    });
+    diagnostics.push(...applyRuleLevels(external, settings.rules));
   }
   if (flags.examples !== false) {
     const examples = await runExamples({
@@ -153,22 +156,23 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
       runtimes: { ...DEFAULT_RUNTIMES, ...settings.runtimes },
       jobs,
       useCache: flags.cache !== false,
-      cacheFile: defaultCacheFile(projectRoot(io)),
+      cacheFile: io.env[ENV.exampleCache] || path.join(caches, 'examples.json'),
       env: io.env,
       progress: createProgress(io.stderr, Boolean(io.stderr.isTTY) && !io.env['CI'], 'examples'),
     });
+    const exampleDiagnostics = applyRuleLevels(examples.diagnostics, settings.rules);
     if (flags.update !== undefined) {
       const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
       for (const change of changes) io.stderr.write(`updated ${change}\n`);
       io.stderr.write(`${changes.length} output block(s) updated.\n`);
-      const stillFailing = examples.diagnostics.filter(
+      const stillFailing = exampleDiagnostics.filter(
         (d) =>
           d.ruleId !== 'example-output-mismatch' ||
           !changes.some((c) => c.startsWith(`${d.file}:${d.line}:`)),
       );
       diagnostics.push(...stillFailing);
     } else {
-      diagnostics.push(...examples.diagnostics);
+      diagnostics.push(...exampleDiagnostics);
     }
     // After `--update`, an example whose block was rewritten from its output no longer fails.
     const failingPlaces = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.ruleId}`));
@@ -185,16 +189,12 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   }
   diagnostics.sort(compareDiagnostics);
 
-  const output =
-    format === 'json'
-      ? formatJson(diagnostics)
-      : format === 'github'
-        ? formatGithub(diagnostics, result.fileCount)
-        : formatHuman(diagnostics, {
-            color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'],
-            fileCount: result.fileCount,
-          });
-  io.stdout.write(output);
+  io.stdout.write(
+    FORMATTERS[format](diagnostics, {
+      color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'],
+      fileCount: result.fileCount,
+    }),
+  );
   const { errors, warnings } = countBySeverity(diagnostics);
   return errors > 0 || warnings > maxWarnings ? EXIT.contentErrors : EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { SEARCH_PAGE_URL } from '../site/search-paths.ts';
+import { SEARCH_PATH } from '../core/site-paths.ts';
 import { createSearchClient, type ActiveFilters, type SearchOutcome } from './search/pagefind-client.ts';
 import { hitElement, navigateResults, resultSummary } from './search/result-list.ts';
 import { queryFromPath } from './search/search-terms.ts';
@@ -45,7 +45,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
     for (const [name, values] of Object.entries(filters()))
       for (const value of values) next.append(name, value);
     const query = next.toString();
-    history.replaceState(history.state, '', `${SEARCH_PAGE_URL}${query ? `?${query}` : ''}`);
+    history.replaceState(history.state, '', `${SEARCH_PATH}${query ? `?${query}` : ''}`);
   };
 
   const run = async () => {

@@ -1,112 +1,89 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unified } from '@astrojs/markdown-remark';
-import type { AstroIntegration } from 'astro';
-import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
-import { provideContentSource } from '../site/content-source.ts';
-import { checkContent } from '../checks/check-content.ts';
-import { defaultDocumentCacheFile } from '../model/document-cache.ts';
-import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { cacheRoot } from '../core/cache-store.ts';
+import { ENV } from '../core/env.ts';
 import { buildSiteModel } from '../model/site-model.ts';
-import { mkdocsRemarkPlugins } from '../markdown/plugins.ts';
-import type { Verification } from '../markdown/remark-code-figures.ts';
+import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
+import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
-import { createContentSource, type BuildContentSource, type SourceDocument } from './content-source.ts';
 import { writePageFiles } from './page-files.ts';
-import { proveContent, runtimeLabels, sourceDocuments } from './prove-content.ts';
+import { proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { writeSiteDataFile } from './site-data-file.ts';
+import { siteModulePlugin } from './site-module.ts';
 
-/** The environment variable that makes a build publish drafts too (a preview build; pages are `noindex`). */
-export const DRAFTS_ENV = 'KB_DRAFTS';
-
-/** The knowledge-base integration: proves the content, then wires the Markdown pipeline and the content folder into Astro. */
+/**
+ * The knowledge-base integration: proves the content, hands the pages its result through one
+ * virtual module, and writes what the pages do not (Markdown sources, social cards, the search
+ * index, redirects, the content folder's own files) when they are built.
+ */
 export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let root = process.cwd();
-  let verification: Verification = {
-    status: 'unverified',
-    runtimes: runtimeLabels({ ...DEFAULT_RUNTIMES, ...settings.runtimes }, {}),
+  let proved: ProvedContent | undefined;
+  let dataFile = '';
+  let reloading = Promise.resolve();
+  const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
+  const publish = async (command: string) => {
+    await writeSiteDataFile(dataFile, {
+      entries: proved?.entries ?? [],
+      includeDrafts: includeDrafts(command),
+      bodiesDir: proved?.check.bodies?.folder ?? '',
+    });
   };
-  // A build's documents, as proving read them; the dev server reads them again after every change.
-  let proved: SourceDocument[] | undefined;
-  let source: BuildContentSource | undefined;
   return {
     name: 'knowledge-base',
     hooks: {
       'astro:config:setup': async ({ updateConfig, command, config, logger }) => {
-        // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
-        if (command === 'build') requireSiteUrl(settings);
-
-        // First, so that content errors stop the build before Astro syncs or writes anything.
-        // The verdict then shapes the Markdown plugins: pages say what was verified, and on what.
         root = fileURLToPath(config.root);
+        dataFile = path.join(cacheRoot(root, process.env), `site-${command}.data`);
+        // First, so that content errors stop the build before Astro writes anything, and so
+        // that the pages find everything proven when they are rendered.
         if (command === 'build') {
-          ({ verification, documents: proved } = await proveContent(settings, root, process.env, logger));
+          // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
+          requireSiteUrl(settings);
+          proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
+          await publish(command);
+        } else if (command === 'dev') {
+          proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
+          await publish(command);
         }
         updateConfig({
           site: settings.url,
           trailingSlash: 'always',
-          markdown: {
-            processor: unified({
-              remarkPlugins: mkdocsRemarkPlugins({ contentDir: settings.contentDir, verification }),
-            }),
-            // Both themes are emitted as CSS variables; the stylesheet picks one per colour scheme.
-            // GitHub's "default" themes: every token colour meets WCAG AA contrast on its background.
-            shikiConfig: {
-              themes: { light: 'github-light-default', dark: 'github-dark-default' },
-              defaultColor: false,
-            },
-          },
           vite: {
-            plugins: [contentAssetsVitePlugin(settings.contentDir)],
-            // Drafts are published by `astro dev`, and by a preview build that asks (`KB_DRAFTS=1`); never otherwise.
-            define: {
-              'import.meta.env.KB_INCLUDE_DRAFTS': JSON.stringify(
-                command === 'dev' || process.env[DRAFTS_ENV] === '1',
-              ),
-            },
+            plugins: [
+              siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
+              contentAssetsVitePlugin(settings.contentDir),
+            ],
           },
         });
       },
-      // The pages read the content through this source (src/lib/content-source.ts), with the final Markdown config.
-      'astro:config:done': ({ config }) => {
-        source = createContentSource({
-          contentDir: settings.contentDir,
-          root,
-          config,
-          verification,
-          load: async () => proved ?? (await loadForDevServer(settings, root)),
-        });
-        provideContentSource(source);
-      },
-      // The dev server shows a content change on the next request, and reloads the browser.
-      'astro:server:setup': ({ server }) => {
+      // The dev server proves the content again after every edit and reloads the browser.
+      'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(settings.contentDir);
         server.watcher.on('all', (_event, file) => {
           if (path.relative(settings.contentDir, file).startsWith('..')) return;
-          source?.invalidate();
-          server.hot.send({ type: 'full-reload' });
+          void reload(server, logger);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const documents = proved ?? [];
-        if (source) {
-          const { rendered, cached } = source.counts();
-          const pruned = await source.prune();
-          logger.info(`Markdown: ${rendered} rendered, ${cached} from the cache (${pruned} stale removed)`);
-        }
+        if (!proved) return;
+        const entries = proved.entries;
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
-        const redirects = await writeRedirectsFile(documents, outDir);
+        const redirects = await writeRedirectsFile(
+          proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
+          outDir,
+        );
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
-        const texts = new Map(documents.map((doc) => [doc.file, doc.text]));
-        const model = buildSiteModel(
-          documents.map(({ id, data }) => ({ id, data, inShort: undefined })),
-          { includeDrafts: process.env[DRAFTS_ENV] === '1' },
-        );
+        const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
+        const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
         const [files, search] = await Promise.all([
           writePageFiles({ model, settings, root, outDir, textOf: (file) => texts.get(file) }),
           buildSearchIndex(outDir),
@@ -119,18 +96,38 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
         const count = await copyContentAssets(settings.contentDir, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
+        const pruned = await proved.check.bodies?.save();
+        if (pruned) logger.info(`${pruned} rendered bod(ies) no longer used were removed from the cache`);
+
+        const report: BuildReport = {
+          pages: entries.length,
+          provingMs: proved.milliseconds,
+          documentsParsed: proved.check.parsed,
+          searchMs: search.milliseconds,
+          searchPages: search.pages,
+          markdownFiles: files.markdown,
+          cards: files.cards,
+          cardsDrawn: files.drawn,
+        };
+        const reportFile = process.env[ENV.buildReport];
+        if (reportFile) await writeBuildReport(reportFile, report);
       },
     },
   };
-}
 
-/** The dev server's documents: read (through the document cache) but not proved, so that it starts at once. */
-async function loadForDevServer(settings: SiteSettings, root: string): Promise<SourceDocument[]> {
-  const check = await checkContent({
-    contentDir: settings.contentDir,
-    cwd: root,
-    rules: settings.rules,
-    cacheFile: defaultDocumentCacheFile(root, settings.contentDir),
-  });
-  return sourceDocuments(check.documents);
+  /**
+   * After an edit: prove again (every document but the edited one comes from the caches) and
+   * rewrite the pages' data, which they read again once it changed; edits one after another
+   * are proved one after another.
+   */
+  function reload(server: ViteDevServer, logger: AstroIntegrationLogger): Promise<void> {
+    reloading = reloading
+      .then(async () => {
+        proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
+        await publish('dev');
+        server.hot.send({ type: 'full-reload' });
+      })
+      .catch((error: unknown) => logger.error(String(error)));
+    return reloading;
+  }
 }

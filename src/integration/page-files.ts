@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { SiteSettings } from '../settings/settings.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { cleanMarkdownSource } from '../seo/markdown-source.ts';
-import { markdownPathFor } from '../seo/site-paths.ts';
+import { markdownPathFor } from '../core/site-paths.ts';
 import { createCardRenderer, defaultCardCacheDir } from '../seo/social-card.ts';
 import { socialCards } from '../seo/social-cards.ts';
 import { isIndexable } from '../seo/sitemap.ts';
@@ -49,7 +49,10 @@ export async function writePageFiles(options: {
       const source =
         options.textOf?.(article.file) ??
         (await readFile(path.join(settings.contentDir, article.file), 'utf8'));
-      await writeFile(await prepare(markdownPathFor(article.url)), cleanMarkdownSource(source));
+      await writeFile(
+        await prepare(markdownPathFor(article.url)),
+        cleanMarkdownSource(source, article.entry.buildOnly),
+      );
     }),
   );
 

@@ -1,22 +1,18 @@
+import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { defaultCacheFile } from '../examples/example-cache.ts';
+import { compareDiagnostics, countBySeverity } from '../checks/diagnostics.ts';
+import { checkContent, type CheckResult } from '../checks/check-content.ts';
+import { formatHuman } from '../checks/formatters/human.ts';
+import { applyRuleLevels } from '../checks/rule-levels.ts';
+import { cacheRoot } from '../core/cache-store.ts';
+import { ENV, type Environment } from '../core/env.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
-import { checkContent } from '../checks/check-content.ts';
-import type { ContentDocument } from '../model/load-document.ts';
-import { defaultDocumentCacheFile } from '../model/document-cache.ts';
-import { compareDiagnostics, countBySeverity } from '../checks/diagnostics.ts';
-import { formatHuman } from '../checks/formatters/human.ts';
+import { toSiteEntry } from '../model/site-entry.ts';
+import type { SiteEntry } from '../model/site-model.ts';
 import type { SiteSettings } from '../settings/settings.ts';
-import type { Verification } from '../markdown/remark-code-figures.ts';
-import type { SourceDocument } from './content-source.ts';
-
-/** The environment variable that skips running examples in a build (`KB_EXAMPLES=off`). */
-export const EXAMPLES_ENV = 'KB_EXAMPLES';
-
-/** The environment variable naming another example results file (the benchmark builds with the one it warmed). */
-export const EXAMPLE_CACHE_ENV = 'KB_EXAMPLE_CACHE';
+import { codeNotesOf, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
 export class ContentCheckError extends Error {
@@ -27,47 +23,59 @@ export class ContentCheckError extends Error {
   }
 }
 
-/** What proving found: what the pages say about their examples, and the documents it read. */
+/** What proving found: the checked content, and the site entries the pages are built from. */
 export interface ProvedContent {
-  verification: Verification;
-  documents: SourceDocument[];
+  check: CheckResult;
+  /** Every document with valid frontmatter, drafts included (the site model leaves them out unless asked). */
+  entries: SiteEntry[];
+  /** Milliseconds, for the build report. */
+  milliseconds: number;
 }
 
 /**
- * Proves the content before Astro reads any of it: the same checks as `npm run check`, then
- * the examples (unless `KB_EXAMPLES=off`). Errors stop the build before it writes anything,
- * so the last good `dist/` stays.
+ * Proves the content before Astro reads any of it: the same checks as `npm run check`, the
+ * examples (unless `KB_EXAMPLES=off`), and every body rendered once from the tree its facts
+ * came from. In a build, errors stop it before it writes anything, so the last good site stays;
+ * the dev server shows the pages as they are.
  */
-export async function proveContent(
-  settings: SiteSettings,
-  root: string,
-  env: Record<string, string | undefined>,
-  logger: AstroIntegrationLogger,
-): Promise<ProvedContent> {
+export async function proveContent(options: {
+  settings: SiteSettings;
+  root: string;
+  env: Environment;
+  logger: AstroIntegrationLogger;
+  mode: 'build' | 'dev';
+}): Promise<ProvedContent> {
+  const { settings, root, env, logger, mode } = options;
   const started = performance.now();
   const runtimes: Record<string, RuntimeSpec> = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
+  const caches = cacheRoot(root, env);
   const check = await checkContent({
     contentDir: settings.contentDir,
     cwd: root,
     rules: settings.rules,
-    cacheFile: defaultDocumentCacheFile(root, settings.contentDir),
+    cacheDir: caches,
+    render: true,
   });
   const diagnostics = [...check.diagnostics];
-  const skip = env[EXAMPLES_ENV] === 'off';
+  let verdict: ExamplesVerdict = { status: 'unverified' };
   let versions: Record<string, string> = {};
-  if (skip) {
-    logger.warn(`${EXAMPLES_ENV}=off: the examples were NOT run; pages mark them as not verified.`);
+  if (mode === 'dev') {
+    // The dev server starts at once; `npm run check` and the build run the examples.
+  } else if (env[ENV.examples] === 'off') {
+    verdict = { status: 'skipped' };
+    logger.warn(`${ENV.examples}=off: the examples were NOT run; pages mark them as not verified.`);
   } else {
     const examples = await runExamples({
       root,
       documents: check.documents.filter((doc) => !doc.data?.draft),
       runtimes,
       useCache: true,
-      cacheFile: env[EXAMPLE_CACHE_ENV] || defaultCacheFile(root),
+      cacheFile: env[ENV.exampleCache] || path.join(caches, 'examples.json'),
       env,
       progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
     });
-    diagnostics.push(...examples.diagnostics);
+    diagnostics.push(...applyRuleLevels(examples.diagnostics, settings.rules));
+    verdict = { status: 'verified', outcomes: examples.outcomes, examples: examples.examples };
     versions = Object.fromEntries(
       [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
     );
@@ -79,37 +87,31 @@ export async function proveContent(
     color: Boolean(process.stderr.isTTY) && !env['NO_COLOR'],
     fileCount: check.fileCount,
   });
-  if (countBySeverity(diagnostics).errors > 0)
+  const { errors, warnings } = countBySeverity(diagnostics);
+  if (mode === 'build' && errors > 0)
     throw new ContentCheckError(`The content has errors; nothing was built.\n\n${report}`);
-  const { warnings } = countBySeverity(diagnostics);
-  // The summary is the report's last line; warnings, when there are some, are shown in full above it.
-  if (warnings > 0) logger.warn(`\n${report.trimEnd().split('\n').slice(0, -1).join('\n').trim()}`);
+  // The summary is the report's last line; findings, when there are some, are shown in full above it.
+  if (errors + warnings > 0) logger.warn(`\n${report.trimEnd().split('\n').slice(0, -1).join('\n').trim()}`);
+  const milliseconds = Math.round(performance.now() - started);
   logger.info(
-    `proved in ${Math.round(performance.now() - started)} ms: ${report.trimEnd().split('\n').at(-1)}`,
+    `proved in ${milliseconds} ms: ${report.trimEnd().split('\n').at(-1)}; ${check.parsed} document(s) parsed, ${check.documents.length - check.parsed} from the cache`,
   );
-  return {
-    verification: { status: skip ? 'skipped' : 'verified', runtimes: runtimeLabels(runtimes, versions) },
-    // Without errors every document was read and has valid frontmatter; only what the pages need is kept.
-    documents: sourceDocuments(check.documents),
-  };
-}
 
-/** What each fence language ran on: `{ ts: 'Node.js 24.9.0', py: 'Python 3.11.7' }`. */
-export function runtimeLabels(
-  runtimes: Record<string, RuntimeSpec>,
-  versions: Record<string, string>,
-): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(runtimes)) {
-    const label = versions[name] ? `${spec.label} ${versions[name]}` : spec.label;
-    for (const language of spec.languages) labels[language] = label;
-  }
-  return labels;
-}
-
-/** The documents that were read and have valid frontmatter, as the pages need them. */
-export function sourceDocuments(documents: readonly ContentDocument[]): SourceDocument[] {
-  return documents.flatMap(({ route, file, data, text }) =>
-    data && text !== undefined ? [{ id: route.id, url: route.url, file, data, text }] : [],
+  const labels = runtimeLabels(runtimes, versions);
+  const entries = check.documents.flatMap((doc) =>
+    doc.data
+      ? [
+          toSiteEntry(
+            { ...doc, data: doc.data },
+            {
+              linksTo: check.graph.get(doc) ?? [],
+              index: check.index,
+              base: '/',
+              codeNotes: codeNotesOf(doc, runtimes, labels, verdict),
+            },
+          ),
+        ]
+      : [],
   );
+  return { check, entries, milliseconds };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_INDEX_DIR } from '../site/search-paths.ts';
+import { SEARCH_INDEX_DIR } from '../core/site-paths.ts';
 
 /**
  * Chrome that the Markdown renderer puts inside the article's content: code captions, copy

@@ -32,3 +32,23 @@ declare module 'mdast' {
     codeFigure: CodeFigure;
   }
 }
+
+/**
+ * What the document model decided a node is, recorded on the node where the facts are derived,
+ * so that the page renderer acts on the same decision instead of making its own:
+ * - `title-heading`: the H1 that repeats the title (the layout shows the title with its id);
+ * - `build-only`: `<!-- more -->` and hand-written JSON-LD, which only the build reads;
+ * - `see-also`: the "See also" section, shown by the layout from the facts;
+ * - `example` / `output`: a code block and the output block that belongs to it;
+ * - `output-label`: the `Output:` paragraph between them, which the output figure replaces.
+ */
+export type PageRole = 'title-heading' | 'build-only' | 'see-also' | 'example' | 'output' | 'output-label';
+
+declare module 'mdast' {
+  interface Data {
+    /** Set by the document model; see {@link PageRole}. */
+    kbRole?: PageRole;
+    /** On `example` and `output` code: the example's index among the document's code blocks. */
+    kbCode?: number;
+  }
+}

@@ -1,18 +1,33 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { remarkAdmonitions } from './remark-admonitions.ts';
 
-/** Parses Markdown into mdast the way the site renders it, positions relative to the file. */
-export type MarkdownParser = (text: string) => Root;
+/** How the site's Markdown is read. */
+export interface ParseOptions {
+  /** Curly quotes, dashes and ellipses, as Astro's Markdown gives them. */
+  smartypants: boolean;
+}
+
+/** Parses a Markdown file's text (frontmatter lines blanked) into the tree every fact and the page come from. */
+export type MarkdownParser = (text: string, file?: string) => Promise<Root>;
 
 /**
- * Creates the checker's Markdown parser: the renderer's parse steps (GFM and admonitions)
- * without the steps that rewrite links. Smart punctuation is left out: it is slow, and the
- * one change it makes that heading ids keep (dashes) is applied where ids are made.
+ * Creates the one Markdown parser: CommonMark with GFM, smart punctuation when asked, then the
+ * MkDocs syntax (admonitions) as real nodes. Positions are the file's lines and columns, so a
+ * finding about any node, however nested, points at the file.
  */
-export function createMarkdownParser(): MarkdownParser {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkAdmonitions);
-  return (text) => processor.runSync(processor.parse(text), text) as Root;
+export function createMarkdownParser(options: ParseOptions): MarkdownParser {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  // Before the MkDocs syntax, as in Astro's pipeline: admonition bodies are parsed on their own
+  // and keep the author's punctuation.
+  if (options.smartypants) processor.use(remarkSmartypants);
+  processor.use(remarkAdmonitions);
+  return async (text, file) => {
+    const vfile = new VFile({ value: text, ...(file ? { path: file } : {}) });
+    return (await processor.run(processor.parse(vfile), vfile)) as Root;
+  };
 }

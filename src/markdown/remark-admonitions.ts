@@ -1,10 +1,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Processor } from 'unified';
-import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Admonition } from './mdast-extensions.ts';
-import { setAstroFrontmatter } from './astro-frontmatter.ts';
 
 const MARKER = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"(.*)")?[ \t]*$/;
 const IN_SHORT_TITLE = /^in short$/i;
@@ -22,7 +19,7 @@ const IN_SHORT_TITLE = /^in short$/i;
  * Each becomes an `admonition` node whose body is parsed as Markdown, rendered as
  * `<aside class="admonition note">` (or `<details>` with a `<summary>` when collapsible).
  * The first `!!! info "In short"` is the article's short answer: it gets the class
- * `in-short`, and its plain text is stored as `inShort` in Astro's frontmatter.
+ * `in-short` and the flag `inShort`, which the document model reads.
  *
  * Works from the source lines, because an indented body right after the marker
  * parses as a lazy paragraph continuation, and after a blank line as indented code.
@@ -32,15 +29,15 @@ export function remarkAdmonitions(this: Processor) {
   return (tree: Root, file: VFile) => {
     const source = String(file.value);
     const lines = source.split(/\r?\n/);
-    const state = { count: 0, inShort: undefined as string | undefined, lineStarts: lineStarts(source) };
+    const state = { count: 0, inShortSeen: false, lineStarts: lineStarts(source) };
     transformChildren(tree, lines, parse, state);
-    if (state.inShort !== undefined) setAstroFrontmatter(file, 'inShort', state.inShort);
   };
 }
 
 interface State {
   count: number;
-  inShort: string | undefined;
+  /** Only the first "In short" admonition is the short answer. */
+  inShortSeen: boolean;
   /** Offset in the file of the first character of each line, to give shifted points their offset. */
   lineStarts: number[];
 }
@@ -145,8 +142,8 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
   const [, marker, kind = 'note', explicitTitle] = match;
   const title = explicitTitle ?? kind.charAt(0).toUpperCase() + kind.slice(1);
   const collapsible = marker === '???' ? 'closed' : marker === '???+' ? 'open' : undefined;
-  const inShort = state.inShort === undefined && kind === 'info' && IN_SHORT_TITLE.test(title);
-  if (inShort) state.inShort = plainText(children);
+  const inShort = !state.inShortSeen && kind === 'info' && IN_SHORT_TITLE.test(title);
+  if (inShort) state.inShortSeen = true;
   const titleId = `admonition-${++state.count}`;
   const classes = ['admonition', kind, ...(inShort ? ['in-short'] : [])];
   const titleNode = {
@@ -175,17 +172,6 @@ function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: 
       },
     },
   };
-}
-
-/** The text of the blocks, one space between blocks (`toString` alone runs paragraphs together). */
-function plainText(nodes: RootContent[]): string {
-  const blocks: string[] = [];
-  visit({ type: 'root', children: nodes }, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'code') return CONTINUE;
-    blocks.push(toString(node));
-    return SKIP;
-  });
-  return blocks.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 function lineStarts(source: string): number[] {

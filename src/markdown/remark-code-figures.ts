@@ -1,75 +1,52 @@
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parseFenceMeta } from './fence-meta.ts';
-import { findOutputBlock, OUTPUT_LANGUAGES } from './output-blocks.ts';
 import type { CodeFigure } from './mdast-extensions.ts';
 
-/** What the build proved about examples, for the line each example shows under its code. */
-export interface Verification {
-  /** `verified`: every example that runs passed in this build; `skipped`: the build did not run them. */
-  status: 'verified' | 'skipped' | 'unverified';
-  /** The runtime each runnable fence language ran on, e.g. `{ ts: 'Node.js 24.9.0' }`. */
-  runtimes: Record<string, string>;
-}
+/** The element the renderer leaves where an example's verification line goes; the page fills it. */
+export const SLOT_ELEMENT = 'kb-slot';
 
 /**
- * Wraps fenced code in figures: an example with its caption and copy button, and the
- * output block that follows it, styled as output.
+ * Wraps code in figures, following the roles the document model gave the code blocks: an
+ * example with its caption, copy button and a slot for the line that says what verified it,
+ * and the output block that belongs to it, styled as output.
  *
  * ````md
  * ```ts title="Example 1"        →  <figure class="code-example" data-lang="ts">
- * console.log(1)                       <figcaption>Example 1</figcaption> <pre>…</pre> <button>…
+ * console.log(1)                       <figcaption>Example 1</figcaption> <pre>…</pre> <button>… <kb-slot>
  * ```
  *
- * **Output:**                     →  (dropped: the figure says it)
+ * **Output:**                     →  (dropped by the page renderer: the figure says it)
  *
  * ```text                         →  <figure class="code-output"><figcaption>Output</figcaption> <pre>…
  * 1
  * ```
  * ````
- *
- * An output block is a `output`/`text`/`console` fence right after an example, or any
- * fence after a paragraph that is only `Output:`. With `verification`, each runnable example
- * also says whether it was verified and on which runtime (`<p class="verification verified">`).
  */
-export function remarkCodeFigures(options: { verification?: Verification } = {}) {
+export function remarkCodeFigures() {
   return (tree: Root) => {
     visit(tree, (node) => {
-      if ('children' in node && node.type !== 'codeFigure')
-        wrapChildren(node as Parent, options.verification);
+      if ('children' in node && node.type !== 'codeFigure') wrapChildren(node as Parent);
     });
   };
 }
 
-function wrapChildren(parent: Parent, verification: Verification | undefined): void {
+function wrapChildren(parent: Parent): void {
   const children = parent.children as RootContent[];
   if (!children.some((child) => child.type === 'code')) return;
-  const out: RootContent[] = [];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type !== 'code') {
-      out.push(child);
-      continue;
-    }
-    out.push(exampleFigure(child, verification));
-    const output = OUTPUT_LANGUAGES.has(child.lang ?? '') ? undefined : findOutputBlock(children, i);
-    if (output) {
-      out.push(outputFigure(output.code));
-      i = output.index;
-    }
-  }
-  parent.children = out;
+  parent.children = children.map((child) => {
+    if (child.type !== 'code') return child;
+    return child.data?.kbRole === 'output' ? outputFigure(child) : exampleFigure(child);
+  });
 }
 
-function exampleFigure(code: Code, verification: Verification | undefined): CodeFigure {
+function exampleFigure(code: Code): CodeFigure {
   const meta = parseFenceMeta(code.meta);
   const language = code.lang ?? 'text';
   const children: CodeFigure['children'] = [];
   if (meta.title) children.push(caption(meta.title));
   children.push(code, copyButton());
-  const runtime = verification?.runtimes[language.toLowerCase()];
-  if (verification && runtime)
-    children.push(verificationNote(verification.status, runtime, meta.flags.has('norun')));
+  if (code.data?.kbCode !== undefined) children.push(slot(code.data.kbCode));
   return {
     type: 'codeFigure',
     role: 'example',
@@ -99,6 +76,14 @@ function caption(text: string): CodeFigure['children'][number] {
   };
 }
 
+function slot(codeIndex: number): CodeFigure['children'][number] {
+  return {
+    type: 'paragraph',
+    children: [],
+    data: { hName: SLOT_ELEMENT, hProperties: { dataCode: String(codeIndex) } },
+  };
+}
+
 /** Hidden until the copy script runs: without JavaScript it could do nothing. */
 function copyButton(): CodeFigure['children'][number] {
   return {
@@ -113,24 +98,5 @@ function copyButton(): CodeFigure['children'][number] {
         ariaLabel: 'Copy code to clipboard',
       },
     },
-  };
-}
-
-function verificationNote(
-  status: Verification['status'],
-  runtime: string,
-  norun: boolean,
-): CodeFigure['children'][number] {
-  const [state, text] = norun
-    ? ['not-run', 'Shown only: this example is not run']
-    : status === 'verified'
-      ? ['verified', `Verified on ${runtime}`]
-      : status === 'skipped'
-        ? ['unverified', 'Not verified: this build skipped the examples']
-        : ['unverified', 'Not verified yet (development server)'];
-  return {
-    type: 'paragraph',
-    children: [{ type: 'text', value: text }],
-    data: { hProperties: { className: ['verification', state] } },
   };
 }

@@ -1,109 +1,86 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { digest, openFileStore, openJsonStore, type JsonStore } from '../core/cache-store.ts';
+import type { RenderedBody } from '../markdown/render-body.ts';
 import type { DocumentFacts } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
-import type { RuleId } from '../checks/rule-ids.ts';
+import type { LoadProblem } from './load-problems.ts';
 import type { FrontmatterPlaces } from './split-frontmatter.ts';
-import { writeFileAtomic } from '../core/write-file-atomic.ts';
 
-/** Bump when the cache's own format changes. */
-export const DOCUMENT_CACHE_VERSION = 2;
-
-/** The folders whose code decides what loading a document produces: any change to them is a new cache. */
-const LOADER_SOURCES = ['../model', '../markdown', '../checks'].map(
-  (folder) => new URL(`${folder}/`, import.meta.url),
-);
-
-/** A finding made while loading one document, without its file (which may be displayed differently next time). */
-export interface LoadFinding {
-  line: number;
-  column: number;
-  ruleId: RuleId;
-  message: string;
-}
+/** Bump when what a cached document holds changes shape. */
+const DOCUMENTS_VERSION = 3;
+/** Bump when a rendered body's shape changes. */
+const BODIES_VERSION = 1;
 
 /** What loading one unchanged document produced. */
 export interface CachedDocument {
   frontmatter: FrontmatterPlaces | undefined;
   data: Frontmatter | undefined;
   facts: DocumentFacts | undefined;
-  findings: LoadFinding[];
+  problems: LoadProblem[];
 }
 
-/** Loaded documents by a hash of their path and text, kept between runs so that unchanged files are not parsed again. */
+/** Loaded documents by their path, text and everything that shapes how they are read. */
 export interface DocumentCache {
-  /** The key of a document's entry: its path and text, and the loader's own code. */
   key(file: string, text: string): string;
   get(key: string): CachedDocument | undefined;
   set(key: string, value: CachedDocument): void;
-  /** Writes the entries used in this run (the others belong to files that changed or are gone). */
   save(): Promise<void>;
 }
 
-/** The cache key of a document: its path, its text, and the loader's identity. */
-export function documentKey(file: string, text: string, loader: string): string {
-  return createHash('sha1').update(`${loader}\0${file}\0${text}`).digest('hex');
+/** Rendered bodies, one file each, kept between builds so that a page renders its body once. */
+export interface BodyCache {
+  key(file: string, text: string): string;
+  /** True when the body is stored and intact. */
+  has(key: string): Promise<boolean>;
+  read(key: string): Promise<RenderedBody | undefined>;
+  write(key: string, body: RenderedBody): Promise<void>;
+  /** The folder a page reads a body from: `<folder>/<key>`. */
+  folder: string;
+  save(): Promise<number>;
 }
 
 /**
- * A hash of the loader's own source files, so that a change to how documents are read or
- * reported (a reworded message, say) never serves stale results from the cache.
+ * Opens the document cache of one content folder in the cache folder; `identity` is everything
+ * besides a file that decides what loading it produces (code, libraries, Markdown options).
+ * Without a cache folder, a cache that keeps nothing.
  */
-export async function loaderIdentity(): Promise<string> {
-  const hash = createHash('sha1').update(String(DOCUMENT_CACHE_VERSION));
-  for (const folder of LOADER_SOURCES) {
-    for (const name of (await readdir(folder)).filter((entry) => entry.endsWith('.ts')).sort()) {
-      hash.update(name).update(await readFile(new URL(name, folder)));
-    }
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Where build caches live (deleting it, or `node_modules`, is always safe); one file per
- * content folder, so that checking another folder does not evict this one's entries.
- */
-export function defaultDocumentCacheFile(root: string, contentDir: string): string {
+export async function openDocumentCache(
+  cacheDir: string | undefined,
+  contentDir: string,
+  identity: string,
+): Promise<DocumentCache> {
   const folder = createHash('sha1').update(path.resolve(contentDir)).digest('hex').slice(0, 12);
-  return path.join(root, 'node_modules', '.cache', 'proven-kb', `documents-${folder}.json`);
+  const store: JsonStore<CachedDocument> | undefined = cacheDir
+    ? await openJsonStore<CachedDocument>({
+        dir: cacheDir,
+        name: `documents-${folder}`,
+        version: DOCUMENTS_VERSION,
+        replace,
+        revive,
+      })
+    : undefined;
+  return {
+    key: (file, text) => digest([identity, file, text]),
+    get: (key) => store?.get(key),
+    set: (key, value) => store?.set(key, value),
+    save: async () => store?.save(),
+  };
 }
 
-/** Opens the cache file (a missing or damaged one is an empty cache); without a file, a cache that keeps nothing. */
-export async function openDocumentCache(file: string | undefined): Promise<DocumentCache> {
-  const stored = new Map<string, string>();
-  if (file) {
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as {
-        version: number;
-        entries: Record<string, string>;
-      };
-      if (parsed.version === DOCUMENT_CACHE_VERSION)
-        for (const [key, value] of Object.entries(parsed.entries)) stored.set(key, value);
-    } catch {
-      // Start afresh.
-    }
-  }
-  const used = new Map<string, string>();
-  const loader = file ? await loaderIdentity() : '';
+/** Opens the body cache in the cache folder; `identity` is everything besides a file that shapes its HTML. */
+export async function openBodyCache(cacheDir: string, identity: string): Promise<BodyCache> {
+  const store = await openFileStore({ dir: cacheDir, name: 'bodies', version: BODIES_VERSION });
   return {
-    key: (document, text) => documentKey(document, text, loader),
-    get(key) {
-      const raw = used.get(key) ?? stored.get(key);
-      if (raw === undefined) return undefined;
-      used.set(key, raw);
-      return JSON.parse(raw, revive) as CachedDocument;
+    folder: path.join(cacheDir, 'bodies'),
+    key: (file, text) => digest([identity, file, text]),
+    has: async (key) => (await store.read(key)) !== undefined,
+    read: async (key) => {
+      const data = await store.read(key);
+      return data && (JSON.parse(data.toString('utf8')) as RenderedBody);
     },
-    set(key, value) {
-      used.set(key, JSON.stringify(value, replace));
-    },
-    async save() {
-      if (!file) return;
-      await writeFileAtomic(
-        file,
-        JSON.stringify({ version: DOCUMENT_CACHE_VERSION, entries: Object.fromEntries(used) }),
-      );
-    },
+    write: (key, body) => store.write(key, JSON.stringify(body)),
+    save: () => store.save(),
   };
 }
 

@@ -1,8 +1,10 @@
-import GithubSlugger from 'github-slugger';
-import type { Heading, Root, RootContent } from 'mdast';
-import { findOutputBlock, OUTPUT_LANGUAGES } from '../markdown/output-blocks.ts';
+import type { Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { HeadingFact } from '../markdown/heading-ids.ts';
+import type { PageRole } from '../markdown/mdast-extensions.ts';
+import { findOutputBlock, OUTPUT_LANGUAGES } from '../markdown/output-blocks.ts';
+import { plainText } from '../markdown/plain-text.ts';
 
 /** A point in a file, 1-based. */
 export interface Place {
@@ -27,6 +29,18 @@ export interface CodeFact extends Place {
   output: (Place & { text: string; endLine: number }) | undefined;
 }
 
+/** A "See also" item as the Markdown writes it: one link, and any plain text around it. */
+export interface SeeAlsoItem {
+  /** The link as written (`timeouts.md#x`, `https://…`). */
+  url: string;
+  /** The link text as written. */
+  text: string;
+  /** Plain text before the link in the item (`External:`), trimmed. */
+  before: string;
+  /** Plain text after the link in the item, trimmed. */
+  after: string;
+}
+
 /** An HTML comment `<!-- kb-ignore rule-a rule-b -->` and the lines it covers. */
 export interface IgnoreFact extends Place {
   rules: string[];
@@ -34,89 +48,101 @@ export interface IgnoreFact extends Place {
   toLine: number;
 }
 
-/** What the checks need to know about one Markdown body. */
+/** The top-level H1, if the body has one. */
+export interface TitleHeadingFact extends Place {
+  text: string;
+  id: string;
+  /** True when it repeats the title: the page then shows it once, as the title, with this id. */
+  isTitle: boolean;
+}
+
+/** Everything known about one Markdown body; the checks and the page read these and nothing else. */
 export interface DocumentFacts {
-  h1: (Place & { text: string }) | undefined;
-  /** Heading ids as the renderer assigns them, in order, the H1 that repeats the title left out. */
-  headingIds: Set<string>;
+  h1: TitleHeadingFact | undefined;
+  /** Every heading on the page with its id, in order; the H1 that repeats the title included. */
+  headings: HeadingFact[];
   inShort: (Place & { text: string }) | undefined;
   links: LinkFact[];
+  /** The "See also" section when it is a list of one-link items, which the page shows from these facts, under its heading's id. */
+  seeAlso: (Place & { id: string; items: SeeAlsoItem[] }) | undefined;
   jsonLd: (Place & { text: string })[];
+  /** Lines of what only the build reads (`<!-- more -->`, JSON-LD): left out of the page and of its published Markdown. */
+  buildOnly: { line: number; endLine: number }[];
   ignores: IgnoreFact[];
   code: CodeFact[];
 }
 
 const JSON_LD = /^<script\b[^>]*type=["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>\s*$/i;
+const MORE_MARKER = /^<!--\s*more\s*-->$/i;
 const IGNORE = /^<!--\s*kb-ignore\s+([\w\s,-]+?)\s*-->$/;
+const SEE_ALSO = /^see also$/i;
+/** Nodes whose HTML children are inline, within a sentence. */
+const INLINE_PARENTS: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'tableCell',
+]);
 
-/** Collects headings, links, the short answer, JSON-LD, ignore comments and code from a parsed body. */
-export function extractFacts(tree: Root, title: string | undefined): DocumentFacts {
+/**
+ * Derives the facts of a parsed body whose headings have their ids, and records on the nodes
+ * what the page must do with them (see `PageRole`), so that the renderer never decides again.
+ */
+export function deriveFacts(tree: Root, headings: HeadingFact[], title: string | undefined): DocumentFacts {
   const facts: DocumentFacts = {
     h1: undefined,
-    headingIds: new Set(),
+    headings,
     inShort: undefined,
     links: [],
+    seeAlso: undefined,
     jsonLd: [],
+    buildOnly: [],
     ignores: [],
     code: [],
   };
-  const slugger = new GithubSlugger();
+  const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  if (h1) {
+    const text = toString(h1);
+    const isTitle = title !== undefined && sameText(text, title);
+    facts.h1 = { ...placeOf(h1), text, id: String(h1.data?.hProperties?.['id'] ?? ''), isTitle };
+    if (isTitle) role(h1, 'title-heading');
+  }
+  facts.seeAlso = liftSeeAlso(tree);
+
   visit(tree, (node, index, parent) => {
-    const place = { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
     switch (node.type) {
-      case 'heading':
-        if (node.depth === 1 && facts.h1 === undefined && parent === tree) {
-          facts.h1 = { ...place, text: toString(node) };
-          if (title !== undefined && sameText(facts.h1.text, title)) return;
-        }
-        facts.headingIds.add(slugger.slug(headingText(node)));
-        return;
       case 'admonition':
-        if (node.inShort)
-          facts.inShort = {
-            ...place,
-            text: node.children
-              .slice(1)
-              .map((child) => toString(child))
-              .join(' ')
-              .replace(/\s+/g, ' ')
-              .trim(),
-          };
+        if (node.inShort && !facts.inShort)
+          facts.inShort = { ...placeOf(node), text: plainText(node.children.slice(1) as Nodes[]) };
         return;
       case 'link':
       case 'image':
       case 'definition':
-        facts.links.push({ ...place, url: node.url, kind: node.type });
+        facts.links.push({ ...placeOf(node), url: node.url, kind: node.type });
         return;
-      case 'code': {
-        const siblings = (parent?.children ?? []) as RootContent[];
-        if (index === undefined || isOutputOfPrevious(siblings, index)) return;
-        const output = OUTPUT_LANGUAGES.has(node.lang ?? '')
-          ? undefined
-          : findOutputBlock(siblings, index)?.code;
-        facts.code.push({
-          ...place,
-          lang: node.lang ?? undefined,
-          meta: node.meta ?? undefined,
-          value: node.value,
-          endLine: node.position?.end.line ?? place.line,
-          output: output && {
-            line: output.position?.start.line ?? 0,
-            column: output.position?.start.column ?? 0,
-            endLine: output.position?.end.line ?? 0,
-            text: output.value,
-          },
-        });
+      case 'code':
+        if (node.data?.kbRole !== 'output' && parent && index !== undefined)
+          facts.code.push(exampleFact(parent.children as RootContent[], index, facts.code.length));
         return;
-      }
       case 'html': {
         const value = node.value.trim();
-        const jsonLd = JSON_LD.exec(value);
-        if (jsonLd) facts.jsonLd.push({ ...place, text: jsonLd[1] ?? '' });
+        // HTML inside a paragraph is part of its sentence: only HTML blocks are build-only.
+        if (!(parent && INLINE_PARENTS.has(parent.type))) {
+          const jsonLd = JSON_LD.exec(value);
+          if (jsonLd) facts.jsonLd.push({ ...placeOf(node), text: jsonLd[1] ?? '' });
+          if (isBuildOnly(value)) {
+            role(node, 'build-only');
+            facts.buildOnly.push({ line: placeOf(node).line, endLine: node.position?.end.line ?? 0 });
+          }
+        }
         const ignore = IGNORE.exec(value);
         if (ignore)
           facts.ignores.push({
-            ...place,
+            ...placeOf(node),
             ...coveredLines(node, parent?.children[(index ?? 0) + 1]),
             rules: ignore[1]!.split(/[\s,]+/).filter(Boolean),
           });
@@ -129,28 +155,102 @@ export function extractFacts(tree: Root, title: string | undefined): DocumentFac
   return facts;
 }
 
-/**
- * Text as Astro's heading-id step sees it: text and code values, with its `{` quirk outside
- * code, and with smart punctuation's dashes (the only change it makes that the slugger keeps).
- */
-function headingText(node: Heading): string {
-  let text = '';
-  visit(node, (child) => {
-    if (child.type === 'text') text += child.value.replace(/\{/g, '${').replace(/---|--/g, '\u2014');
-    else if (child.type === 'inlineCode') text += child.value;
-  });
-  return text;
+/** Records a code block as an example, and the output block after it (if any) as its output. */
+function exampleFact(siblings: RootContent[], index: number, codeIndex: number): CodeFact {
+  const node = siblings[index] as Extract<RootContent, { type: 'code' }>;
+  role(node, 'example', codeIndex);
+  const found = OUTPUT_LANGUAGES.has(node.lang ?? '') ? undefined : findOutputBlock(siblings, index);
+  if (found) {
+    role(found.code, 'output', codeIndex);
+    if (found.labelIndex !== undefined) role(siblings[found.labelIndex]!, 'output-label');
+  }
+  const output = found?.code;
+  return {
+    ...placeOf(node),
+    lang: node.lang ?? undefined,
+    meta: node.meta ?? undefined,
+    value: node.value,
+    endLine: node.position?.end.line ?? 0,
+    output: output && {
+      ...placeOf(output),
+      endLine: output.position?.end.line ?? 0,
+      text: output.value,
+    },
+  };
 }
 
-/** True when the code block at `index` is the output block of an example before it. */
-function isOutputOfPrevious(siblings: readonly RootContent[], index: number): boolean {
-  for (const back of [1, 2]) {
-    const candidate = siblings[index - back];
-    if (candidate?.type === 'code' && !OUTPUT_LANGUAGES.has(candidate.lang ?? '')) {
-      return findOutputBlock(siblings, index - back)?.index === index;
-    }
-  }
-  return false;
+/**
+ * The top-level "See also" section (an H2 and one list of one-link items), marked for the page
+ * to show from the facts; a section of any other shape stays in the body as written.
+ */
+function liftSeeAlso(tree: Root): DocumentFacts['seeAlso'] {
+  const start = tree.children.findIndex(
+    (node) => node.type === 'heading' && node.depth === 2 && SEE_ALSO.test(toString(node).trim()),
+  );
+  if (start === -1) return undefined;
+  const heading = tree.children[start] as Heading;
+  let end = start + 1;
+  while (end < tree.children.length && !endsSection(tree.children[end]!, heading.depth)) end++;
+  const section = tree.children.slice(start + 1, end);
+  // Hand-written JSON-LD usually ends the file, inside this section: it is build-only, not part of it.
+  const own = section.filter((node) => !(node.type === 'html' && isBuildOnly(node.value)));
+  const lists = own.filter((node): node is List => node.type === 'list');
+  if (lists.length !== 1 || !own.every((node) => node.type === 'list' || isComment(node))) return undefined;
+  const items = lists[0]!.children.map(toSeeAlsoItem);
+  if (items.length === 0 || items.some((item) => item === undefined)) return undefined;
+  for (const node of [heading, ...own]) role(node, 'see-also');
+  return {
+    ...placeOf(heading),
+    id: String(heading.data?.hProperties?.['id'] ?? ''),
+    items: items as SeeAlsoItem[],
+  };
+}
+
+/** `<!-- more -->` and hand-written JSON-LD: HTML only the build reads. */
+function isBuildOnly(html: string): boolean {
+  const value = html.trim();
+  return JSON_LD.test(value) || MORE_MARKER.test(value);
+}
+
+function endsSection(node: RootContent, depth: number): boolean {
+  return node.type === 'heading' && node.depth <= depth;
+}
+
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
+}
+
+/** One paragraph holding exactly one link and plain text around it, or undefined. */
+function toSeeAlsoItem(item: ListItem): SeeAlsoItem | undefined {
+  const [paragraph, ...rest] = item.children;
+  if (!paragraph || paragraph.type !== 'paragraph' || rest.length > 0) return undefined;
+  const linkIndex = paragraph.children.findIndex((child) => child.type === 'link');
+  const link = paragraph.children[linkIndex];
+  if (!link || link.type !== 'link') return undefined;
+  const others = paragraph.children.filter((_, index) => index !== linkIndex);
+  if (!others.every((child) => child.type === 'text')) return undefined;
+  return {
+    url: link.url,
+    text: toString(link),
+    before: inlineText(paragraph.children.slice(0, linkIndex)),
+    after: inlineText(paragraph.children.slice(linkIndex + 1)),
+  };
+}
+
+function inlineText(nodes: PhrasingContent[]): string {
+  return nodes
+    .map((node) => toString(node))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function role(node: Nodes, kbRole: PageRole, kbCode?: number): void {
+  node.data = { ...node.data, kbRole, ...(kbCode === undefined ? {} : { kbCode }) };
+}
+
+function placeOf(node: Nodes): Place {
+  return { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
 }
 
 /** An ignore comment covers its own line and the block right after it. */

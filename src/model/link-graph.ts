@@ -1,80 +1,48 @@
-/** A "See also" item as the Markdown writes it: one link, and any plain text around it. */
-export interface SeeAlsoItem {
-  /** The link as rendered: a site path (`/topic/slug/#anchor`) or a full URL. */
-  url: string;
-  /** The link text as written. */
-  text: string;
-  /** Plain text before the link in the item (`External:`), trimmed. */
-  before: string;
-  /** Plain text after the link in the item, trimmed. */
-  after: string;
-}
-
-/** A "See also" item ready to show: a link to a page of the site carries that page's title. */
-export interface SeeAlsoLink<P> extends SeeAlsoItem {
-  /** The target page's title for links to a page of the site, else the link text. */
-  title: string;
-  /** The page the link reaches, if it reaches one. */
-  page: P | undefined;
-}
-
-/** A page as the link graph sees it. */
-interface LinkedPage {
-  url: string;
-  title: string;
-}
-
-const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+import type { ContentDocument } from './load-document.ts';
+import { resolveLink, type LinkIndex } from './resolve-link.ts';
 
 /**
- * The page a site-relative link reaches, as a page URL: `/topic/slug/#x` → `/topic/slug/`,
- * `/topic/slug` → `/topic/slug/`. Undefined for full URLs, anchors alone and files (`/img.png`).
+ * Which published page links to which: every link, image and definition of a page that reaches
+ * another published page, by a relative `.md` path or a site path. The orphan check and each
+ * page's "Linked from" read this one graph.
  */
-export function pagePathOf(url: string): string | undefined {
-  if (!url.startsWith('/') || url.startsWith('//') || HAS_SCHEME.test(url)) return undefined;
-  const pathOnly = url.replace(/[?#].*$/, '');
-  let decoded: string;
-  try {
-    decoded = decodeURI(pathOnly);
-  } catch {
-    return undefined;
+export function buildLinkGraph(
+  published: readonly ContentDocument[],
+  index: LinkIndex,
+): Map<ContentDocument, Set<ContentDocument>> {
+  const graph = new Map<ContentDocument, Set<ContentDocument>>();
+  const isPublished = new Set(published);
+  for (const doc of published) {
+    const targets = new Set<ContentDocument>();
+    for (const link of doc.facts?.links ?? []) {
+      const target = resolveLink(doc, link.url, index);
+      if (target.kind === 'document' && target.document !== doc && isPublished.has(target.document))
+        targets.add(target.document);
+    }
+    graph.set(doc, targets);
   }
-  if (/\.[a-z\d]+$/i.test(decoded) && !/\/index\.html$/i.test(decoded)) return undefined;
-  return decoded.replace(/\/index\.html$/i, '/').replace(/\/?$/, '/');
-}
-
-/** Gives each "See also" link to a page of the site that page's title. */
-export function resolveSeeAlso<P extends LinkedPage>(
-  items: readonly SeeAlsoItem[],
-  pagesByUrl: ReadonlyMap<string, P>,
-): SeeAlsoLink<P>[] {
-  return items.map((item) => {
-    const pagePath = pagePathOf(item.url);
-    const page = pagePath === undefined ? undefined : pagesByUrl.get(pagePath);
-    return { ...item, title: page?.title ?? item.text, page };
-  });
+  return graph;
 }
 
 /**
- * Inverts the link graph: for each page URL, the pages that link to it, sorted by title.
+ * Inverts a graph of pages: for each page, the pages that link to it, sorted by title, then URL.
  * A page's links to itself are left out.
  */
-export function backlinksOf<P extends LinkedPage>(
-  pages: readonly { page: P; links: readonly string[] }[],
-): Map<string, P[]> {
-  const incoming = new Map<string, Set<P>>();
-  for (const { page, links } of pages) {
-    for (const link of links) {
-      const target = pagePathOf(link);
-      if (target === undefined || target === page.url) continue;
+export function backlinksOf<P extends { url: string; title: string }>(
+  pages: readonly { page: P; linksTo: readonly P[] }[],
+): Map<P, P[]> {
+  const incoming = new Map<P, Set<P>>();
+  for (const { page, linksTo } of pages) {
+    for (const target of linksTo) {
+      if (target === page) continue;
       const sources = incoming.get(target) ?? new Set<P>();
       sources.add(page);
       incoming.set(target, sources);
     }
   }
   return new Map(
-    [...incoming].map(([url, sources]) => [
-      url,
+    [...incoming].map(([target, sources]) => [
+      target,
       [...sources].sort((a, b) => a.title.localeCompare(b.title) || a.url.localeCompare(b.url)),
     ]),
   );

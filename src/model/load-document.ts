@@ -1,22 +1,16 @@
 import path from 'node:path';
-import type { z } from 'zod';
-import type { Diagnostic } from '../checks/diagnostics.ts';
-import { extractFacts, type DocumentFacts } from './document-facts.ts';
-import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
+import { toPosix } from '../core/paths.ts';
+import { assignHeadingIds, type HeadingSlugger } from '../markdown/heading-ids.ts';
 import type { MarkdownParser } from '../markdown/parse-markdown.ts';
-import type { DocumentCache, LoadFinding } from './document-cache.ts';
-import { MAX_FILE_BYTES, readSource } from './read-source.ts';
+import type { BodyRenderer } from '../markdown/render-body.ts';
+import type { BodyCache, CachedDocument, DocumentCache } from './document-cache.ts';
+import { deriveFacts, type DocumentFacts } from './document-facts.ts';
+import type { Frontmatter } from './frontmatter.ts';
+import type { LoadProblem } from './load-problems.ts';
+import { MAX_FILE_BYTES, readSource, type SourceResult } from './read-source.ts';
 import { routeForContentFile, type Route } from './routes.ts';
-import type { RuleId } from '../checks/rule-ids.ts';
-import {
-  blankLines,
-  placesOf,
-  positionOfField,
-  splitFrontmatter,
-  toFilePosition,
-  type FrontmatterBlock,
-  type FrontmatterPlaces,
-} from './split-frontmatter.ts';
+import { blankLines, placesOf, splitFrontmatter, type FrontmatterPlaces } from './split-frontmatter.ts';
+import { validateFrontmatter } from './validate-frontmatter.ts';
 
 /** One Markdown file of the content folder, read, validated and parsed as far as it could be. */
 export interface ContentDocument {
@@ -32,163 +26,143 @@ export interface ContentDocument {
   /** Valid frontmatter; undefined when missing or invalid. */
   data: Frontmatter | undefined;
   facts: DocumentFacts | undefined;
+  /** What is wrong with the file itself or its frontmatter. */
+  problems: LoadProblem[];
+  /** Where the rendered body is kept (see `BodyCache`), when the run renders bodies. */
+  bodyKey: string | undefined;
 }
 
-/** What loading needs: where files are and how to parse them. */
+/** The parser, slugger and renderer of a run, made (and their modules loaded) only when a document is not cached. */
+export interface MarkdownTools {
+  parse: MarkdownParser;
+  /** A new slugger for each document: ids are unique per page. */
+  slugger: () => HeadingSlugger;
+  render: BodyRenderer;
+}
+
+/** What loading needs: where files are, how to read them, and the caches. */
 export interface LoadContext {
   contentDir: string;
   cwd: string;
   topics: ReadonlySet<string>;
-  /** The Markdown parser, made (and its modules loaded) only when a document is not in the cache. */
-  parser: () => Promise<MarkdownParser>;
+  tools: () => Promise<MarkdownTools>;
   cache: DocumentCache;
+  /** Given when the run renders bodies (a build); a check only needs the facts. */
+  bodies: BodyCache | undefined;
+  /** Counts documents parsed in this run (the others came from the caches). */
+  parsed: { count: number };
 }
 
-/** Reads and parses one content file, reporting what is wrong with it. */
-export async function loadDocument(
-  file: string,
-  context: LoadContext,
-  report: (d: Diagnostic) => void,
-): Promise<ContentDocument> {
+/**
+ * Reads one content file and, unless the cache holds it, parses its body once: the facts the
+ * checks read and the body the page shows come from that one tree.
+ */
+export async function loadDocument(file: string, context: LoadContext): Promise<ContentDocument> {
   const absolute = path.join(context.contentDir, file);
-  const displayPath = toPosix(path.relative(context.cwd, absolute)) || file;
   const doc: ContentDocument = {
     file,
-    displayPath,
+    displayPath: toPosix(path.relative(context.cwd, absolute)) || file,
     route: routeForContentFile(file, context.topics),
     text: undefined,
     frontmatter: undefined,
     data: undefined,
     facts: undefined,
+    problems: [],
+    bodyKey: undefined,
   };
-  const findings: LoadFinding[] = [];
-  const at = (line: number, column: number, ruleId: RuleId, message: string) => {
-    findings.push({ line, column, ruleId, message });
-    report({ file: displayPath, line, column, severity: 'error', ruleId, message });
-  };
-
   const source = await readSource(absolute);
   if (!source.ok) {
-    const messages = {
-      unreadable: [
-        `the file cannot be read (${source.detail})${/^E(ACCES|PERM)$/.test(source.detail) ? '; check its permissions' : ''}`,
-        'file-unreadable',
-      ],
-      'not-text': [
-        `the file is not UTF-8 text (${source.detail}); is it a binary file with a \`.md\` name? If it is text, save it as UTF-8`,
-        'file-not-text',
-      ],
-      'too-large': [
-        `the file is ${source.detail}, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; split it into several articles`,
-        'file-too-large',
-      ],
-      empty: ['the file is empty; add frontmatter with a `title`, or delete it', 'file-empty'],
-    } as const;
-    const [message, ruleId] = messages[source.reason];
-    at(0, 0, ruleId, message);
+    doc.problems.push(sourceProblem(source));
     return doc;
   }
   doc.text = source.text;
-
   const key = context.cache.key(file, source.text);
+  const bodyKey = context.bodies?.key(file, source.text);
   const cached = context.cache.get(key);
-  if (cached) {
-    Object.assign(doc, { frontmatter: cached.frontmatter, data: cached.data, facts: cached.facts });
-    for (const finding of cached.findings) at(finding.line, finding.column, finding.ruleId, finding.message);
+  // A file whose frontmatter never closes has no body to render.
+  const bodyMissing =
+    bodyKey !== undefined && cached?.facts !== undefined && !(await context.bodies!.has(bodyKey));
+  if (cached && !bodyMissing) {
+    Object.assign(doc, cached, { bodyKey: cached.facts ? bodyKey : undefined });
     return doc;
   }
-  parseInto(doc, source.text, await context.parser(), at);
-  context.cache.set(key, { frontmatter: doc.frontmatter, data: doc.data, facts: doc.facts, findings });
+  const loaded = await parseDocument(file, source.text, await context.tools(), bodyKey !== undefined);
+  context.parsed.count++;
+  if (loaded.body && bodyKey !== undefined) await context.bodies!.write(bodyKey, loaded.body);
+  const { body: _, ...value } = loaded;
+  context.cache.set(key, value);
+  Object.assign(doc, value, { bodyKey: loaded.facts ? bodyKey : undefined });
   return doc;
 }
 
-/** Validates the frontmatter and parses the body of a document that is not in the cache. */
-function parseInto(
-  doc: ContentDocument,
+/** Validates the frontmatter and parses the body: the one parse of this file in this run. */
+export async function parseDocument(
+  file: string,
   text: string,
-  parse: MarkdownParser,
-  at: (line: number, column: number, ruleId: RuleId, message: string) => void,
-): void {
+  tools: MarkdownTools,
+  render: boolean,
+): Promise<CachedDocument & { body: Awaited<ReturnType<BodyRenderer>> | undefined }> {
+  const result: CachedDocument & { body: Awaited<ReturnType<BodyRenderer>> | undefined } = {
+    frontmatter: undefined,
+    data: undefined,
+    facts: undefined,
+    problems: [],
+    body: undefined,
+  };
   const split = splitFrontmatter(text);
   if (split.kind === 'unclosed') {
-    at(
-      1,
-      1,
-      'frontmatter-unclosed',
-      'the frontmatter opened with `---` never closes; add a line with `---` after the last field',
-    );
-    return;
+    result.problems.push({
+      kind: 'frontmatter-unclosed',
+      line: 1,
+      column: 1,
+      message: 'the frontmatter opened with `---` never closes; add a line with `---` after the last field',
+    });
+    return result;
   }
   if (split.kind === 'none') {
-    at(
-      1,
-      1,
-      'frontmatter-missing',
-      'the file has no frontmatter; start it with `---`, a `title:` line, and `---`',
-    );
+    result.problems.push({
+      kind: 'frontmatter-missing',
+      line: 1,
+      column: 1,
+      message: 'the file has no frontmatter; start it with `---`, a `title:` line, and `---`',
+    });
   } else {
-    doc.frontmatter = placesOf(split.block);
-    doc.data = validateFrontmatter(split.block, doc.frontmatter, at);
+    result.frontmatter = placesOf(split.block);
+    result.data = validateFrontmatter(split.block, result.frontmatter, result.problems);
   }
-
-  const bodyText = blankLines(text, split.kind === 'found' ? split.block.endLine : 0);
-  doc.facts = extractFacts(parse(bodyText), doc.data?.title);
+  const tree = await tools.parse(blankLines(text, split.kind === 'found' ? split.block.endLine : 0), file);
+  const headings = assignHeadingIds(tree, tools.slugger());
+  result.facts = deriveFacts(tree, headings, result.data?.title);
+  if (render) result.body = await tools.render(tree, file);
+  return result;
 }
 
-function validateFrontmatter(
-  block: FrontmatterBlock,
-  places: FrontmatterPlaces,
-  at: (line: number, column: number, ruleId: RuleId, message: string) => void,
-): Frontmatter | undefined {
-  const yamlError = block.document.errors[0];
-  if (yamlError) {
-    const { line, column } = toFilePosition(block, yamlError.pos[0]);
-    const reason =
-      yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
-    const hint = /\btabs?\b/i.test(reason)
-      ? '; indent with spaces'
-      : /\t/.test(block.yaml)
-        ? '; YAML does not allow tabs for indentation, use spaces'
-        : '';
-    at(line, column, 'frontmatter-yaml', `the frontmatter is not valid YAML: ${reason}${hint}`);
-    return undefined;
+function sourceProblem(source: Extract<SourceResult, { ok: false }>): LoadProblem {
+  const at = { line: 0, column: 0 };
+  switch (source.reason) {
+    case 'unreadable':
+      return {
+        ...at,
+        kind: 'file-unreadable',
+        message: `the file cannot be read (${source.detail})${/^E(ACCES|PERM)$/.test(source.detail) ? '; check its permissions' : ''}`,
+      };
+    case 'not-text':
+      return {
+        ...at,
+        kind: 'file-not-text',
+        message: `the file is not UTF-8 text (${source.detail}); is it a binary file with a \`.md\` name? If it is text, save it as UTF-8`,
+      };
+    case 'too-large':
+      return {
+        ...at,
+        kind: 'file-too-large',
+        message: `the file is ${source.detail}, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; split it into several articles`,
+      };
+    case 'empty':
+      return {
+        ...at,
+        kind: 'file-empty',
+        message: 'the file is empty; add frontmatter with a `title`, or delete it',
+      };
   }
-  const raw: unknown = block.document.toJS() ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    at(
-      block.startLine,
-      1,
-      'frontmatter-field',
-      `the frontmatter must be \`field: value\` lines, such as \`title: …\`; found ${describeValue(raw)}`,
-    );
-    return undefined;
-  }
-  const result = frontmatterSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    const { line, column } = positionOfField(places, field || undefined);
-    at(line, column, 'frontmatter-field', describeIssue(issue, raw as Record<string, unknown>));
-  }
-  return undefined;
-}
-
-function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
-  const fieldPath = issue.path.map(String).join('.');
-  const field = String(issue.path[0] ?? '');
-  if (field && !(field in raw)) return `\`${fieldPath}\` is missing: ${issue.message}`;
-  const found = 'input' in issue ? issue.input : undefined;
-  return `\`${fieldPath}\`: ${issue.message}, found ${describeValue(found)}`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return '`null`';
-  if (value instanceof Date) return `the date \`${value.toISOString().slice(0, 10)}\``;
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `\`${String(value)}\``;
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }

@@ -1,16 +1,44 @@
+import type { HeadingFact } from '../markdown/heading-ids.ts';
+import type { SeeAlsoItem } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
-import { backlinksOf, resolveSeeAlso, type SeeAlsoItem, type SeeAlsoLink } from './link-graph.ts';
+import { backlinksOf } from './link-graph.ts';
 import { routeForContentFile, topicsOf, type Route } from './routes.ts';
 
-/** One content entry as the model needs it: its id, validated frontmatter and short answer. */
+/** What the build says under a code block: whether it ran and passed, and on what. */
+export interface CodeNote {
+  state: 'verified' | 'known-failure' | 'not-verified' | 'not-run';
+  /** The sentence shown, such as `Verified on Node.js 24.9.0`. */
+  text: string;
+}
+
+/** A "See also" item with the URL its link has on the site, and the page it reaches (by id), if any. */
+export interface SeeAlsoEntry extends SeeAlsoItem {
+  href: string;
+  target: string | undefined;
+}
+
+/**
+ * One content page as the site model is built from it: its facts, worked out once by the
+ * document model, and what the build found out about it. The integration hands these to the pages.
+ */
 export interface SiteEntry {
   id: string;
   data: Frontmatter;
   inShort: string | undefined;
-  /** Site paths of the pages the body links to (recorded while rendering). */
-  links?: readonly string[];
-  /** The body's "See also" items, when the renderer lifted them out of the body. */
-  seeAlso?: readonly SeeAlsoItem[];
+  /** The id of the H1 that repeats the title; the page's title heading carries it. */
+  titleId: string | undefined;
+  headings: Pick<HeadingFact, 'depth' | 'id' | 'text'>[];
+  /** Ids of the published pages this page links to: the link graph. */
+  linksTo: string[];
+  seeAlso: SeeAlsoEntry[];
+  /** The id of the "See also" heading, which the layout shows. */
+  seeAlsoId: string | undefined;
+  /** Where the page's rendered body is kept. */
+  bodyKey: string | undefined;
+  /** Lines only the build reads, left out of the published Markdown. */
+  buildOnly: { line: number; endLine: number }[];
+  /** By code block, in the order of the document's code blocks. */
+  codeNotes: (CodeNote | undefined)[];
 }
 
 /** A published page with its route and the fields every listing shows. */
@@ -23,6 +51,7 @@ export interface PageNode extends Route {
   /** `updated`, else `date`: when the page last changed. */
   lastModified: Date | undefined;
   data: Frontmatter;
+  entry: SiteEntry;
 }
 
 /** A topic: its page (from `topic/index.md` or `topic.md`, if any) and its questions. */
@@ -35,15 +64,21 @@ export interface TopicNode {
   articles: PageNode[];
 }
 
+/** A "See also" link ready to show: a link to a page of the site carries that page. */
+export interface SeeAlsoLink extends SeeAlsoEntry {
+  /** The target page's title for links to a page of the site, else the link text. */
+  title: string;
+  page: PageNode | undefined;
+}
+
 /** An article with its neighbours in the topic. */
 export interface ArticleContext {
   article: PageNode;
   topic: TopicNode;
   previous: PageNode | undefined;
   next: PageNode | undefined;
-  /** The article's "See also" links, each link to a page titled with that page's title. */
-  seeAlso: SeeAlsoLink<PageNode>[];
-  /** Other articles that link to this one, by title. */
+  seeAlso: SeeAlsoLink[];
+  /** Other articles that link to this one, by title: the link graph, inverted. */
   linkedFrom: PageNode[];
 }
 
@@ -83,12 +118,15 @@ export function buildSiteModel(
     };
   });
 
-  const entriesById = new Map(published.map((entry) => [entry.id, entry]));
-  const pagesByUrl = new Map(nodes.map((node) => [node.url, node]));
+  const byId = new Map(nodes.map((node) => [node.entryId, node]));
+  // "Linked from" lists the articles that link here; the graph itself counts every published page.
   const linkedFrom = backlinksOf(
     nodes
       .filter((node) => node.kind === 'article')
-      .map((node) => ({ page: node, links: entriesById.get(node.entryId)?.links ?? [] })),
+      .map((page) => ({
+        page,
+        linksTo: page.entry.linksTo.flatMap((id) => byId.get(id) ?? []),
+      })),
   );
   const articles = new Map<string, ArticleContext>();
   for (const topic of topics) {
@@ -98,8 +136,11 @@ export function buildSiteModel(
         topic,
         previous: topic.articles[index - 1],
         next: topic.articles[index + 1],
-        seeAlso: resolveSeeAlso(entriesById.get(article.entryId)?.seeAlso ?? [], pagesByUrl),
-        linkedFrom: linkedFrom.get(article.url) ?? [],
+        seeAlso: article.entry.seeAlso.map((item) => {
+          const page = item.target === undefined ? undefined : byId.get(item.target);
+          return { ...item, title: page?.title ?? item.text, page };
+        }),
+        linkedFrom: linkedFrom.get(article) ?? [],
       });
     });
   }
@@ -131,6 +172,7 @@ function toNode(entry: SiteEntry, route: Route): PageNode {
     date: data.date,
     lastModified: data.updated ?? data.date,
     data,
+    entry,
   };
 }
 

@@ -1,15 +1,13 @@
 import type { APIRoute } from 'astro';
-import { siteSettings } from '../site/settings.ts';
-import { loadSiteModel } from '../site/site-data.ts';
+import { site } from 'virtual:proven-kb/site';
 import { renderFeed } from '../seo/feed.ts';
 import { seoSite } from '../seo/page-seo.ts';
 
 /** `/feed.xml`: RSS 2.0 of the newest articles. */
 export const GET: APIRoute = async ({ url }) => {
-  const settings = siteSettings();
-  const site = seoSite(settings, url.origin);
-  const body = renderFeed(await loadSiteModel(), {
-    siteUrl: site.url,
+  const { settings } = site;
+  const body = renderFeed(await site.model(), {
+    siteUrl: seoSite(settings, url.origin).url,
     name: settings.name,
     description: settings.description,
     language: settings.language,

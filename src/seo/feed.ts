@@ -1,6 +1,6 @@
 import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { newest } from './dates.ts';
-import { absoluteUrl, FEED_PATH } from './site-paths.ts';
+import { absoluteUrl, FEED_PATH } from '../core/site-paths.ts';
 import { isIndexable } from './sitemap.ts';
 import { buildXml, type XmlElement } from './xml.ts';
 

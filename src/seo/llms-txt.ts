@@ -1,6 +1,6 @@
 import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { escapeMarkdownText, firstSentence, markdownLinkDestination } from './markdown-text.ts';
-import { absoluteUrl, markdownPathFor } from './site-paths.ts';
+import { absoluteUrl, markdownPathFor } from '../core/site-paths.ts';
 import { isIndexable } from './sitemap.ts';
 import { cutOnWordBoundary } from './text.ts';
 

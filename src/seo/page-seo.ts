@@ -19,7 +19,7 @@ import {
   markdownPathFor,
   SEARCH_PATH,
   socialCardPathFor,
-} from './site-paths.ts';
+} from '../core/site-paths.ts';
 import { isIndexable } from './sitemap.ts';
 import { documentTitle, metaDescription } from './text.ts';
 

@@ -1,4 +1,4 @@
-import { absoluteUrl, SITEMAP_PATH } from './site-paths.ts';
+import { absoluteUrl, SITEMAP_PATH } from '../core/site-paths.ts';
 
 /**
  * The default `robots.txt`: every crawler may read everything, and the sitemap is named.

@@ -1,6 +1,6 @@
 import type { PageNode, SiteModel } from '../model/site-model.ts';
 import { newest, w3cDate } from './dates.ts';
-import { absoluteUrl } from './site-paths.ts';
+import { absoluteUrl } from '../core/site-paths.ts';
 import { buildXml, type XmlElement } from './xml.ts';
 
 /** One page of the sitemap: its site path and when it last changed. */

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { SatoriOptions } from 'satori';
 import { writeFileAtomic } from '../core/write-file-atomic.ts';
-import { CARD_SIZE } from './site-paths.ts';
+import { CARD_SIZE } from '../core/site-paths.ts';
 import { cutOnWordBoundary } from './text.ts';
 
 /** What a social card shows: the question (or page title), what it belongs to, and the site. */

@@ -1,6 +1,6 @@
 import type { SiteModel } from '../model/site-model.ts';
 import type { SocialCard } from './social-card.ts';
-import { socialCardPathFor } from './site-paths.ts';
+import { socialCardPathFor } from '../core/site-paths.ts';
 
 /** A card and the site path it is published at. */
 export interface CardPage {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ENV } from '../core/env.ts';
 import { RULES } from '../checks/rule-ids.ts';
 
 const ruleIds = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
@@ -92,12 +93,6 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-/** The environment variable that points the build at another content folder (such as a MkDocs `docs/`). */
-export const CONTENT_DIR_ENV = 'KB_CONTENT_DIR';
-
-/** The environment variable that sets the site's public address, over the settings file's `url` (deploy previews, tests). */
-export const SITE_URL_ENV = 'KB_SITE_URL';
-
 const SETTINGS_FILE = 'src/site.config.ts';
 
 /**
@@ -109,7 +104,7 @@ export function resolveSettings(
   root: string,
   env: Record<string, string | undefined> = {},
 ): SiteSettings {
-  const url = env[SITE_URL_ENV];
+  const url = env[ENV.siteUrl];
   const merged = url && typeof input === 'object' && input !== null ? { ...input, url } : input;
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
@@ -118,7 +113,7 @@ export function resolveSettings(
     );
     throw new SettingsError(`Invalid site settings in ${SETTINGS_FILE}:\n${lines.join('\n')}`);
   }
-  const contentDir = env[CONTENT_DIR_ENV] || parsed.data.contentDir;
+  const contentDir = env[ENV.contentDir] || parsed.data.contentDir;
   return { ...parsed.data, contentDir: path.resolve(root, contentDir) };
 }
 
@@ -126,6 +121,6 @@ export function resolveSettings(
 export function requireSiteUrl(settings: Pick<SiteSettings, 'url'>): string {
   if (settings.url) return settings.url;
   throw new SettingsError(
-    `Invalid site settings in ${SETTINGS_FILE}:\n**url**: ${URL_ERROR}; a production build needs it for canonical URLs, the sitemap and the feed (or set ${SITE_URL_ENV})`,
+    `Invalid site settings in ${SETTINGS_FILE}:\n**url**: ${URL_ERROR}; a production build needs it for canonical URLs, the sitemap and the feed (or set ${ENV.siteUrl})`,
   );
 }

@@ -1,7 +1,7 @@
-/** A heading as Astro's `render()` reports it. */
+/** A heading of the page, as the document model knows it. */
 export interface HeadingInfo {
   depth: number;
-  slug: string;
+  id: string;
   text: string;
 }
 
@@ -26,9 +26,9 @@ export function tableOfContents(
 ): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const heading of headings) {
-    if (heading.depth === 2) entries.push({ slug: heading.slug, text: heading.text, children: [] });
+    if (heading.depth === 2) entries.push({ slug: heading.id, text: heading.text, children: [] });
     else if (heading.depth === 3 && entries.length > 0)
-      entries.at(-1)!.children.push({ slug: heading.slug, text: heading.text, children: [] });
+      entries.at(-1)!.children.push({ slug: heading.id, text: heading.text, children: [] });
   }
   if (entries.length < (options.minSections ?? TOC_MIN_SECTIONS)) return [];
   return [...entries, ...(options.trailing ?? []).map((entry) => ({ ...entry, children: [] }))];

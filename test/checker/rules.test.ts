@@ -167,11 +167,10 @@ describe('each rule reports exactly', () => {
     );
   });
 
-  it('link-missing-anchor: did you mean; duplicate headings, inline code and smart punctuation are valid', async () => {
+  it('link-missing-anchor: did you mean; duplicate headings, inline code, smart punctuation and the title heading are valid', async () => {
     expect(await report('link-missing-anchor')).toMatchInlineSnapshot(`
       "t/bad.md:12:3  error  the link \`good.md#gotcha\` names the anchor \`#gotcha\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas\`?  link-missing-anchor
       t/bad.md:13:3  error  the link \`good.md#gotchas-2\` names the anchor \`#gotchas-2\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas-1\`?  link-missing-anchor
-      t/bad.md:14:3  error  the link \`good.md#how-do-anchors-work\` names the anchor \`#how-do-anchors-work\`, but no heading on \`t/good.md\` has that id; the H1 that repeats the title is not on the page, so link to the page without an anchor  link-missing-anchor
       t/bad.md:15:3  error  the link \`#detail\` names the anchor \`#detail\`, but no heading on this page has that id; did you mean \`#details\`?  link-missing-anchor
       t/bad.md:16:3  error  the link \`/t/good/#gotchaz\` names the anchor \`#gotchaz\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas\`?  link-missing-anchor
       t/bad.md:17:3  error  the link \`good.md#zzz\` names the anchor \`#zzz\`, but no heading on \`t/good.md\` has that id  link-missing-anchor"

@@ -34,7 +34,7 @@ describe('admonitions as the site renders them', () => {
 
 describe('the short answer', () => {
   it('is the plain text of the first `!!! info "In short"`, one space between words and blocks', async () => {
-    const { frontmatter } = await render(
+    const { facts } = await render(
       [
         '!!! info "In short"',
         '    Use **bold**, `code`   and',
@@ -47,16 +47,16 @@ describe('the short answer', () => {
         '    Ignored: only the first one counts.',
       ].join('\n'),
     );
-    expect(frontmatter['inShort']).toBe('Use bold, code and a link. one two');
+    expect(facts.inShort?.text).toBe('Use bold, code and a link. one two');
   });
 
   it('needs the `info` type; the title is matched without regard to case', async () => {
-    expect((await render('!!! note "In short"\n    No.\n')).frontmatter['inShort']).toBeUndefined();
-    expect((await render('!!! info "IN SHORT"\n    Yes.\n')).frontmatter['inShort']).toBe('Yes.');
+    expect((await render('!!! note "In short"\n    No.\n')).facts.inShort).toBeUndefined();
+    expect((await render('!!! info "IN SHORT"\n    Yes.\n')).facts.inShort?.text).toBe('Yes.');
   });
 
-  it('adds nothing to the frontmatter when there is no short answer', async () => {
-    expect((await render('!!! info "Good to know"\n    Text.\n')).frontmatter).toEqual({ title: 'Article' });
+  it('is absent when no admonition is the short answer', async () => {
+    expect((await render('!!! info "Good to know"\n    Text.\n')).facts.inShort).toBeUndefined();
   });
 });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { render } from './render.ts';
 
 describe('the "See also" section', () => {
-  it('is lifted out of the body as items with their site URLs', async () => {
-    const { html, frontmatter } = await render(
+  it('is lifted out of the body as items, links as written', async () => {
+    const { html, facts } = await render(
       [
         'Body.',
         '',
@@ -16,17 +16,27 @@ describe('the "See also" section', () => {
       ].join('\n'),
     );
     expect(html).toBe('<p>Body.</p>');
-    expect(frontmatter['seeAlso']).toEqual([
-      { url: '/topic/other/#part', text: 'Old title', before: '', after: '' },
+    expect(facts.seeAlso?.id).toBe('see-also');
+    expect(facts.seeAlso?.items).toEqual([
+      { url: 'other.md#part', text: 'Old title', before: '', after: '' },
       { url: 'https://docs.python.org/3/', text: 'Python docs', before: 'External:', after: '' },
-      { url: '/other/', text: 'Topic', before: '', after: '— the whole topic' },
+      { url: '../other/index.md', text: 'Topic', before: '', after: '— the whole topic' },
     ]);
   });
 
   it('keeps the sections after it in the body', async () => {
-    const { html, frontmatter } = await render('## See also\n\n- [A](a.md)\n\n## Later\n\nText.\n');
+    const { html, facts } = await render('## See also\n\n- [A](a.md)\n\n## Later\n\nText.\n');
     expect(html).toBe('<h2 id="later">Later</h2>\n<p>Text.</p>');
-    expect(frontmatter['seeAlso']).toEqual([{ url: '/topic/a/', text: 'A', before: '', after: '' }]);
+    expect(facts.seeAlso?.items).toEqual([{ url: 'a.md', text: 'A', before: '', after: '' }]);
+  });
+
+  it('is lifted when hand-written JSON-LD ends the file after it', async () => {
+    const { html, facts } = await render(
+      '## See also\n\n- [A](a.md)\n\n<script type="application/ld+json">{"@type": "FAQPage"}</script>\n',
+    );
+    expect(html).toBe('');
+    expect(facts.seeAlso?.items).toHaveLength(1);
+    expect(facts.jsonLd).toHaveLength(1);
   });
 
   it.each([
@@ -36,21 +46,8 @@ describe('the "See also" section', () => {
     ['formatting around the link', '## See also\n\n* **Must read:** [A](a.md)\n'],
     ['a third-level heading', '### See also\n\n* [A](a.md)\n'],
   ])('stays in the body as written when it has %s', async (_, markdown) => {
-    const { html, frontmatter } = await render(markdown);
+    const { html, facts } = await render(markdown);
     expect(html).toContain('See also');
-    expect(frontmatter['seeAlso']).toBeUndefined();
-  });
-});
-
-describe('link targets', () => {
-  it('records each page the body links to once, See also included, and nothing else', async () => {
-    const { frontmatter } = await render(
-      '[x](b.md#one) [y](b.md) ![img](dot.png) [ext](https://x.org/) [top](#here)\n\n## See also\n\n* [A](../other/a.md)\n',
-    );
-    expect(frontmatter['links']).toEqual(['/other/a/', '/topic/b/']);
-  });
-
-  it('records nothing for a body without links', async () => {
-    expect((await render('Just text.\n')).frontmatter['links']).toBeUndefined();
+    expect(facts.seeAlso).toBeUndefined();
   });
 });

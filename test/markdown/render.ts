@@ -1,33 +1,33 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { unified } from '@astrojs/markdown-remark';
-import { mkdocsRemarkPlugins } from '../../src/markdown/plugins.ts';
+import { createAstroSlugger } from '../../src/markdown/heading-ids.ts';
+import { createMarkdownParser } from '../../src/markdown/parse-markdown.ts';
+import { createBodyRenderer } from '../../src/markdown/render-body.ts';
+import type { DocumentFacts } from '../../src/model/document-facts.ts';
+import { siteUrlOfLink } from '../../src/model/links.ts';
+import { parseDocument } from '../../src/model/load-document.ts';
 
-/** A content directory that does not need to exist: the plugins only compute paths. */
-export const contentDir = path.resolve('/kb/content');
-
-/** What the site gets for one Markdown file: its HTML and Astro's frontmatter after the plugins ran. */
+/** What the site gets for one Markdown body: the facts the checks read and the page's HTML. */
 export interface Rendered {
   html: string;
-  frontmatter: Record<string, unknown>;
+  facts: DocumentFacts;
 }
 
 /**
- * Renders Markdown through Astro's own pipeline (GFM, smartypants, our plugins, remark-rehype,
- * rehype-raw) as `content/<file>` with the given title, without syntax highlighting so the
- * HTML stays readable.
+ * Renders Markdown through the site's own pipeline (one parse, facts, page steps, remark-rehype,
+ * raw HTML) as `content/<file>` with the given title, without syntax highlighting so the HTML
+ * stays readable. Verification slots are left empty.
  */
 export async function render(
   markdown: string,
   options: { file?: string; title?: string } = {},
 ): Promise<Rendered> {
   const { file = 'topic/article.md', title = 'Article' } = options;
-  const renderer = await unified({ remarkPlugins: mkdocsRemarkPlugins({ contentDir }) }).createRenderer({
-    syntaxHighlight: false,
-  });
-  const { code, metadata } = await renderer.render(markdown, {
-    fileURL: pathToFileURL(path.join(contentDir, file)),
-    frontmatter: { title },
-  });
-  return { html: code, frontmatter: metadata.frontmatter };
+  const tools = {
+    parse: createMarkdownParser({ smartypants: true }),
+    slugger: createAstroSlugger,
+    render: createBodyRenderer({ rewriteLink: (url, from) => siteUrlOfLink(url, from), highlight: false }),
+  };
+  const text = `---\ntitle: ${JSON.stringify(title)}\n---\n${markdown}`;
+  const result = await parseDocument(file, text, tools, true);
+  if (!result.facts || !result.body) throw new Error(`not rendered: ${JSON.stringify(result.problems)}`);
+  return { html: result.body.html.join('').trim(), facts: result.facts };
 }

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { backlinksOf, pagePathOf, resolveSeeAlso } from '../../src/model/link-graph.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { frontmatterSchema } from '../../src/model/frontmatter.ts';
+import { backlinksOf } from '../../src/model/link-graph.ts';
+import { pagePathOf } from '../../src/model/links.ts';
 import { buildSiteModel, type SiteEntry } from '../../src/model/site-model.ts';
-import { renderedFacts } from '../../src/site/rendered-facts.ts';
+import { check, makeTempDir } from '../checker/helpers.ts';
 
-describe('the page a link reaches', () => {
+describe('the page a site path reaches', () => {
   it.each([
     ['/topic/slug/', '/topic/slug/'],
     ['/topic/slug/#anchor', '/topic/slug/'],
@@ -23,75 +26,108 @@ describe('the page a link reaches', () => {
   });
 });
 
-describe('"See also" and "Linked from"', () => {
+describe('inverting the graph', () => {
   const a = { url: '/t/a/', title: 'A?' };
   const b = { url: '/t/b/', title: 'B?' };
   const c = { url: '/t/c/', title: 'C?' };
 
-  it('titles each link to a page with that page’s title, and keeps other links as written', () => {
-    const pages = new Map([a, b].map((page) => [page.url, page]));
-    expect(
-      resolveSeeAlso(
-        [
-          { url: '/t/a/#x', text: 'old text', before: '', after: '' },
-          { url: 'https://docs.python.org/', text: 'Python docs', before: 'External:', after: '' },
-          { url: '/t/gone/', text: 'Gone', before: '', after: '(moved)' },
-        ],
-        pages,
-      ),
-    ).toEqual([
-      { url: '/t/a/#x', text: 'old text', before: '', after: '', title: 'A?', page: a },
-      {
-        url: 'https://docs.python.org/',
-        text: 'Python docs',
-        before: 'External:',
-        after: '',
-        title: 'Python docs',
-        page: undefined,
-      },
-      { url: '/t/gone/', text: 'Gone', before: '', after: '(moved)', title: 'Gone', page: undefined },
-    ]);
-  });
-
-  it('inverts the links, by title, without self-links or repeats', () => {
+  it('lists the sources of each page by title, without self-links', () => {
     const backlinks = backlinksOf([
-      { page: c, links: ['/t/a/', '/t/a/#x', '/t/c/'] },
-      { page: b, links: ['/t/a/', 'https://x.org/'] },
-      { page: a, links: ['/t/b/'] },
+      { page: c, linksTo: [a, c] },
+      { page: b, linksTo: [a] },
+      { page: a, linksTo: [b] },
     ]);
-    expect(backlinks.get('/t/a/')).toEqual([b, c]);
-    expect(backlinks.get('/t/b/')).toEqual([a]);
-    expect(backlinks.has('/t/c/')).toBe(false);
+    expect(backlinks.get(a)).toEqual([b, c]);
+    expect(backlinks.get(b)).toEqual([a]);
+    expect(backlinks.has(c)).toBe(false);
+  });
+});
+
+describe('the link graph of a content folder', () => {
+  const temp = makeTempDir('graph');
+  afterAll(async () => (await temp).remove());
+
+  const article = (title: string, body: string) =>
+    `---\ntitle: "${title}"\ndescription: A description that is long enough to satisfy the checker.\ndate: 2026-01-01\n---\n\n!!! info "In short"\n    Yes.\n\n${body}\n`;
+
+  it('has an edge for every way a page links to another published page, and nothing else', async () => {
+    const { dir } = await temp;
+    await mkdir(path.join(dir, 't'), { recursive: true });
+    await mkdir(path.join(dir, 'u'), { recursive: true });
+    const files: Record<string, string> = {
+      't/a.md': article(
+        'A?',
+        '[b by file](b.md#x) and [c by site path](/u/c/) and [self](a.md) and [draft](d.md)',
+      ),
+      't/b.md': article('B?', '[ref][r]\n\n[r]: ../u/c.md'),
+      'u/c.md': article('C?', '## See also\n\n- [A](../t/a.md)\n- [Docs](https://example.org/)'),
+      't/d.md': article('D?', '[a](a.md)').replace('date: 2026-01-01', 'date: 2026-01-01\ndraft: true'),
+      't/e.md': article('E?', 'No links.'),
+    };
+    for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
+    const result = await check(dir);
+    const edges = [...result.graph]
+      .flatMap(([from, targets]) => [...targets].map((to) => `${from.file} → ${to.file}`))
+      .sort();
+    expect(edges).toEqual(['t/a.md → t/b.md', 't/a.md → u/c.md', 't/b.md → u/c.md', 'u/c.md → t/a.md']);
+    // The orphan rule reads the same graph: only the article nothing links to.
+    expect(result.diagnostics.filter((d) => d.ruleId === 'orphan').map((d) => d.file)).toEqual(['t/e.md']);
+  });
+});
+
+describe('the site model', () => {
+  const entry = (id: string, title: string, fields: Partial<SiteEntry>): SiteEntry => ({
+    id,
+    data: frontmatterSchema.parse({
+      title,
+      description: 'A description of fifty characters or more, for the test.',
+      date: '2026-01-01',
+    }),
+    inShort: undefined,
+    titleId: undefined,
+    headings: [],
+    linksTo: [],
+    seeAlso: [],
+    seeAlsoId: undefined,
+    bodyKey: undefined,
+    buildOnly: [],
+    codeNotes: [],
+    ...fields,
   });
 
-  it('reach the site model from what rendering recorded', () => {
-    const entry = (id: string, title: string, frontmatter: Record<string, unknown>): SiteEntry => ({
-      id,
-      data: frontmatterSchema.parse({
-        title,
-        description: 'A description of fifty characters or more, for the test.',
-        date: '2026-01-01',
-      }),
-      ...renderedFacts(frontmatter),
-    });
+  it('shows "See also" with the target’s title and "Linked from" from the graph, articles only', () => {
     const site = buildSiteModel(
       [
         entry('t/a', 'Question A?', {
-          links: ['/t/b/'],
-          seeAlso: [{ url: '/t/b/', text: 'b', before: '', after: '' }],
+          linksTo: ['t/b'],
+          seeAlso: [
+            { url: 'b.md', href: '/t/b/', text: 'b', before: '', after: '', target: 't/b' },
+            {
+              url: 'https://x.org/',
+              href: 'https://x.org/',
+              text: 'X',
+              before: '',
+              after: '',
+              target: undefined,
+            },
+          ],
         }),
-        entry('t/b', 'Question B?', { links: ['/t/a/', '/t/b/'], inShort: 'B.' }),
-        entry('t/c', 'Question C?', { links: ['/t/b/'], seeAlso: 'not a list' }),
+        entry('t/b', 'Question B?', { linksTo: ['t/a'], inShort: 'B.' }),
+        entry('t/c', 'Question C?', { linksTo: ['t/b'] }),
+        entry('t/index', 'Topic T', { linksTo: ['t/a', 't/b', 't/c'] }),
       ],
       { includeDrafts: false },
     );
     const a = site.articles.get('t/a')!;
-    expect(a.seeAlso.map((link) => [link.url, link.title])).toEqual([['/t/b/', 'Question B?']]);
+    expect(a.seeAlso.map((link) => [link.href, link.title])).toEqual([
+      ['/t/b/', 'Question B?'],
+      ['https://x.org/', 'X'],
+    ]);
     expect(a.linkedFrom.map((page) => page.title)).toEqual(['Question B?']);
     expect(site.articles.get('t/b')!.linkedFrom.map((page) => page.title)).toEqual([
       'Question A?',
       'Question C?',
     ]);
-    expect(site.articles.get('t/c')!.seeAlso).toEqual([]);
+    expect(site.articles.get('t/c')!.linkedFrom).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableOfContents } from '../../src/site/table-of-contents.ts';
 
-const h = (depth: number, text: string) => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
+const h = (depth: number, text: string) => ({ depth, text, id: text.toLowerCase().replace(/\s+/g, '-') });
 
 describe('the table of contents of an article', () => {
   it('lists sections with their subsections, then the sections the layout adds', () => {

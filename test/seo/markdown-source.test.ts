@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { cleanMarkdownSource } from '../../src/seo/markdown-source.ts';
+import { render } from '../markdown/render.ts';
+
+/** The published Markdown of `body` under a one-line frontmatter, as the build writes it from the facts. */
+async function published(body: string): Promise<string> {
+  const text = `---\ntitle: "Q?"\n---\n${body}`;
+  const { facts } = await render(body, { title: 'Q?' });
+  return cleanMarkdownSource(text, facts.buildOnly);
+}
 
 describe('an article’s published Markdown', () => {
-  it('drops the more marker and hand-written JSON-LD, keeping the frontmatter and everything else', () => {
-    const source = [
-      '---',
-      'title: "Q?"',
-      '---',
+  it('drops the more marker and hand-written JSON-LD the model found, keeping everything else', async () => {
+    const body = [
       '',
       '# Q?',
       '',
@@ -23,8 +28,8 @@ describe('an article’s published Markdown', () => {
       '{"@context": "https://schema.org", "@type": "FAQPage"}',
       '</script>',
       '',
-    ].join('\r\n');
-    expect(cleanMarkdownSource(`\uFEFF${source}`)).toBe(
+    ].join('\n');
+    expect(await published(body)).toBe(
       [
         '---',
         'title: "Q?"',
@@ -43,8 +48,7 @@ describe('an article’s published Markdown', () => {
     );
   });
 
-  it('leaves a file without build-only parts as it is', () => {
-    const source = '---\ntitle: "Q?"\n---\n\nText.\n';
-    expect(cleanMarkdownSource(source)).toBe(source);
+  it('leaves a file without build-only parts as it is', async () => {
+    expect(await published('\nText.\n')).toBe('---\ntitle: "Q?"\n---\n\nText.\n');
   });
 });

@@ -1,4 +1,4 @@
-import { SEARCH_INDEX_URL } from '../../site/search-paths.ts';
+import { SEARCH_INDEX_URL } from '../../core/site-paths.ts';
 import { excerptParts, tidyExcerpt, type ExcerptPart } from './excerpt.ts';
 import { highlightTerms, withHighlight } from './search-terms.ts';
 

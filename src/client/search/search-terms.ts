@@ -1,4 +1,4 @@
-import { HIGHLIGHT_PARAM } from '../../site/search-paths.ts';
+import { HIGHLIGHT_PARAM } from '../../core/site-paths.ts';
 
 /** Words too common to be worth marking on the page a result opens. */
 const STOP_WORDS = new Set(

@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteSettings } from '../../site/settings.ts';
-import { loadSiteModel } from '../../site/site-data.ts';
+import { site } from 'virtual:proven-kb/site';
 import {
   createCardRenderer,
   defaultCardCacheDir,
@@ -13,10 +12,9 @@ import { socialCards } from '../../seo/social-cards.ts';
 // this route serves them in `astro dev`.
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
-  const settings = siteSettings();
   // One renderer for the whole build: it reads the fonts once and caches cards by content.
   const renderer = createCardRenderer({ root: process.cwd(), cacheDir: defaultCardCacheDir(process.cwd()) });
-  return socialCards(await loadSiteModel(), settings).map(({ path, card }) => ({
+  return socialCards(await site.model(), site.settings).map(({ path, card }) => ({
     params: { card: path.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { card, renderer },
   }));

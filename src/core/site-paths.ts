@@ -7,8 +7,17 @@ export const SITEMAP_PATH = '/sitemap.xml';
 /** The site path of the summary for language models. */
 export const LLMS_TXT_PATH = '/llms.txt';
 
-/** The search page, which reads its query from `?q=`. */
+/** The search page, which reads its query from `?q=` (the home page's SearchAction points here). */
 export const SEARCH_PATH = '/search/';
+
+/** The folder of the built site that holds pagefind's index and its `pagefind.js`. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/** The URL path the browser loads the index from. */
+export const SEARCH_INDEX_URL = `/${SEARCH_INDEX_DIR}/`;
+
+/** The query parameter that carries the words to mark on the page a result opens. */
+export const HIGHLIGHT_PARAM = 'highlight';
 
 /** Social cards are PNG images of this size, the one Open Graph and X (Twitter) display best. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;

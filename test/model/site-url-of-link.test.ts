@@ -1,9 +1,6 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkMkdocsLinks } from '../../src/markdown/remark-mkdocs-links.ts';
-import { contentDir, render } from './render.ts';
+import { siteUrlOfLink } from '../../src/model/links.ts';
+import { render } from '../markdown/render.ts';
 
 /** The `href` the site gets for a link written in `content/<from>`. */
 async function href(url: string, from = 'topic/article.md'): Promise<string> {
@@ -78,24 +75,9 @@ describe('other kinds of links', () => {
   });
 });
 
-describe('the plugin alone', () => {
-  async function firstUrl(file: VFile, options: Parameters<typeof remarkMkdocsLinks>[0]): Promise<string> {
-    const processor = unified().use(remarkParse).use(remarkMkdocsLinks, options);
-    const tree = processor.parse(file);
-    await processor.run(tree, file); // transforms the tree in place
-    const link = tree.children[0]?.type === 'paragraph' ? tree.children[0].children[0] : undefined;
-    if (link?.type !== 'link') throw new Error('expected a paragraph holding a link');
-    return link.url;
-  }
-
-  it('puts the site base in front', async () => {
-    const file = new VFile({ value: '[x](../other/y.md#s)', path: `${contentDir}/topic/article.md` });
-    expect(await firstUrl(file, { contentDir, base: '/docs' })).toBe('/docs/other/y/#s');
-  });
-
-  it('leaves files outside the content folder and files without a path alone', async () => {
-    const outside = new VFile({ value: '[x](x.md)', path: '/elsewhere/article.md' });
-    expect(await firstUrl(outside, { contentDir })).toBe('x.md');
-    expect(await firstUrl(new VFile({ value: '[x](x.md)' }), { contentDir })).toBe('x.md');
+describe('the site base', () => {
+  it('goes in front of every rewritten link', () => {
+    expect(siteUrlOfLink('../other/y.md#s', 'topic/article.md', '/docs')).toBe('/docs/other/y/#s');
+    expect(siteUrlOfLink('img.png', 'topic/article.md', '/docs/')).toBe('/docs/topic/img.png');
   });
 });

@@ -1,0 +1,32 @@
+import { didYouMean } from '../core/did-you-mean.ts';
+import type { ContentDocument } from '../model/load-document.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { isRuleId, RULES } from './rule-ids.ts';
+
+/** `<!-- kb-ignore rule-id -->` silences that rule on its own line and the block after it. */
+export function ignoredLines(documents: readonly ContentDocument[]): (diagnostic: Diagnostic) => boolean {
+  const byFile = new Map(documents.map((doc) => [doc.displayPath, doc.facts?.ignores ?? []]));
+  return (diagnostic) =>
+    (byFile.get(diagnostic.file) ?? []).some(
+      (ignore) =>
+        ignore.rules.includes(diagnostic.ruleId) &&
+        diagnostic.line >= ignore.fromLine &&
+        diagnostic.line <= ignore.toLine,
+    );
+}
+
+/** An ignore comment that names no rule is a mistake worth a warning, with the closest rule. */
+export function unknownIgnoreRules(doc: ContentDocument): Diagnostic[] {
+  return (doc.facts?.ignores ?? []).flatMap((ignore) =>
+    ignore.rules
+      .filter((rule) => !isRuleId(rule))
+      .map((rule) => ({
+        file: doc.displayPath,
+        line: ignore.line,
+        column: ignore.column,
+        severity: RULES['ignore-unknown-rule'].severity,
+        ruleId: 'ignore-unknown-rule' as const,
+        message: `\`${rule}\` is not a rule id${didYouMean(rule, Object.keys(RULES)) || '; the rules are listed in src/checks/rule-ids.ts'}`,
+      })),
+  );
+}

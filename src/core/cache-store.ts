@@ -1,0 +1,156 @@
+import { hash } from 'node:crypto';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ENV, type Environment } from './env.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
+
+/**
+ * Every cache follows one convention: it lives in the one cache folder, carries the version
+ * of its format (another version is an empty cache), checks each entry against the checksum
+ * it was stored with (an entry edited or damaged on disk is a miss, and the work is redone),
+ * and drops what no run has used for {@link MAX_UNUSED_MS}.
+ */
+export const MAX_UNUSED_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The one folder of every cache: `KB_CACHE_DIR`, else `node_modules/.cache/proven-kb` (deleting it is always safe). */
+export function cacheRoot(projectRoot: string, env: Environment): string {
+  return path.resolve(projectRoot, env[ENV.cacheDir] || path.join('node_modules', '.cache', 'proven-kb'));
+}
+
+/** Where a cache is and which format it holds. */
+export interface StoreOptions {
+  /** The cache folder (see {@link cacheRoot}). */
+  dir: string;
+  /** The store's name: a file `<name>.json`, or a folder `<name>/` for file stores. */
+  name: string;
+  /** Bumped when the entries' format or meaning changes. */
+  version: number;
+  now?: () => number;
+}
+
+interface StoredEntry {
+  usedAt: number;
+  /** Checksum of the key and the payload. */
+  sum: string;
+}
+
+interface JsonEntry extends StoredEntry {
+  json: string;
+}
+
+interface StoreFile<E> {
+  version: number;
+  entries: Record<string, E>;
+}
+
+/** A cache of JSON values kept in one file. */
+export interface JsonStore<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+  /** Writes the store atomically, without the entries no run has used for a week. */
+  save(): Promise<void>;
+}
+
+/** How values that JSON cannot hold (dates, sets) are written and read back. */
+export interface JsonCodec {
+  replace?: (this: unknown, key: string, value: unknown) => unknown;
+  revive?: (key: string, value: unknown) => unknown;
+}
+
+/** Opens a JSON store; a missing, damaged or other-version file is an empty store. */
+export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promise<JsonStore<T>> {
+  const now = options.now ?? Date.now;
+  const file = path.join(options.dir, `${options.name}.json`);
+  const entries = (await readStoreFile<JsonEntry>(file, options.version)) ?? {};
+  const started = now();
+  return {
+    get(key) {
+      const entry = entries[key];
+      if (!entry || typeof entry.json !== 'string' || entry.sum !== checksum(key, entry.json))
+        return undefined;
+      entry.usedAt = started;
+      return JSON.parse(entry.json, options.revive) as T;
+    },
+    set(key, value) {
+      const json = JSON.stringify(value, options.replace);
+      entries[key] = { usedAt: started, sum: checksum(key, json), json };
+    },
+    async save() {
+      await writeStoreFile(file, options.version, prune(entries, started));
+    },
+  };
+}
+
+/** A cache of files, one per key, for large values (rendered bodies, images). */
+export interface FileStore {
+  read(key: string): Promise<Buffer | undefined>;
+  write(key: string, data: string | Uint8Array): Promise<void>;
+  /** Writes the index, without the entries no run has used for a week, and deletes their files; returns how many went. */
+  save(): Promise<number>;
+}
+
+/** Opens a file store in `<dir>/<name>/`; its index holds each file's checksum and last use. */
+export async function openFileStore(options: StoreOptions): Promise<FileStore> {
+  const now = options.now ?? Date.now;
+  const folder = path.join(options.dir, options.name);
+  const indexFile = path.join(folder, 'index.json');
+  const entries = (await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {};
+  const started = now();
+  const fileOf = (key: string) => path.join(folder, key);
+  return {
+    async read(key) {
+      const entry = entries[key];
+      if (!entry) return undefined;
+      const data = await readFile(fileOf(key)).catch(() => undefined);
+      if (!data || entry.sum !== checksum(key, data)) return undefined;
+      entry.usedAt = started;
+      return data;
+    },
+    async write(key, data) {
+      await writeFileAtomic(fileOf(key), data);
+      entries[key] = { usedAt: started, sum: checksum(key, data) };
+    },
+    async save() {
+      const kept = prune(entries, started);
+      await writeStoreFile(indexFile, options.version, kept);
+      // Files of pruned entries, of another version, or left by an interrupted write.
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const stale = names.filter((name) => name !== 'index.json' && !Object.hasOwn(kept, name));
+      await Promise.all(stale.map((name) => rm(fileOf(name), { force: true })));
+      return stale.length;
+    },
+  };
+}
+
+/** A short hex digest of what a value is made of, each part framed by its length so no two lists hash alike. */
+export function digest(parts: readonly (string | Uint8Array)[]): string {
+  const framed: (string | Uint8Array)[] = [];
+  for (const part of parts) framed.push(`\n${part.length}\n`, part);
+  return hash('sha256', Buffer.concat(framed.map((part) => Buffer.from(part))), 'hex').slice(0, 40);
+}
+
+function checksum(key: string, payload: string | Uint8Array): string {
+  return digest([key, payload]);
+}
+
+function prune<E extends StoredEntry>(entries: Record<string, E>, now: number): Record<string, E> {
+  return Object.fromEntries(
+    Object.entries(entries).filter(([, entry]) => now - entry.usedAt <= MAX_UNUSED_MS),
+  );
+}
+
+async function readStoreFile<E>(file: string, version: number): Promise<Record<string, E> | undefined> {
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as StoreFile<E>;
+    if (stored.version === version && typeof stored.entries === 'object' && stored.entries !== null)
+      return stored.entries;
+  } catch {
+    // Missing or damaged: start afresh.
+  }
+  return undefined;
+}
+
+async function writeStoreFile<E>(file: string, version: number, entries: Record<string, E>): Promise<void> {
+  const stored: StoreFile<E> = { version, entries };
+  await writeFileAtomic(file, JSON.stringify(stored));
+}

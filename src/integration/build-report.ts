@@ -1,0 +1,21 @@
+import { writeFileAtomic } from '../core/write-file-atomic.ts';
+
+/** What a build did, as data: the benchmark reads it instead of the log (`KB_BUILD_REPORT`). */
+export interface BuildReport {
+  /** Content files with valid frontmatter. */
+  pages: number;
+  /** Loading, checking, rendering bodies and running examples, before Astro renders pages. */
+  provingMs: number;
+  /** Documents parsed and rendered in this build; the others came from the caches. */
+  documentsParsed: number;
+  searchMs: number;
+  searchPages: number;
+  markdownFiles: number;
+  cards: number;
+  cardsDrawn: number;
+}
+
+/** Writes the build's report as JSON. */
+export async function writeBuildReport(file: string, report: BuildReport): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { rehypeShiki, type ShikiConfig } from '@astrojs/markdown-remark';
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
+import { remarkPageBody } from './remark-page-body.ts';
+import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
+
+/**
+ * A body as HTML, cut where examples' verification lines go: the page puts the line for code
+ * block `slots[i]` between `html[i]` and `html[i + 1]`, with what this build verified.
+ */
+export interface RenderedBody {
+  html: string[];
+  slots: number[];
+}
+
+/** Renders a parsed body (its facts derived) to HTML: `file` is its path relative to the content folder. */
+export type BodyRenderer = (tree: Root, file: string) => Promise<RenderedBody>;
+
+/** Code colours: both themes as CSS variables; the stylesheet picks one per colour scheme. */
+export const SHIKI_CONFIG: ShikiConfig = {
+  // GitHub's "default" themes: every token colour meets WCAG AA contrast on its background.
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
+  defaultColor: false,
+};
+
+/**
+ * Creates the page renderer: the tree the facts came from, through Astro's own steps (remark-rehype,
+ * raw HTML, Astro's shiki), after our page steps. One per run: it keeps one highlighter.
+ */
+export function createBodyRenderer(options: {
+  rewriteLink: LinkRewriter;
+  /** Off only where a person reads the HTML itself (tests); pages are always highlighted. */
+  highlight?: boolean;
+}): BodyRenderer {
+  // The order matters: the body loses what the layout shows before links are rewritten, and code
+  // figures come last, once every code block is where it stays.
+  const processor = unified()
+    .use(remarkPageBody)
+    .use(remarkRewriteLinks, { rewrite: options.rewriteLink })
+    .use(remarkCodeFigures)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
+    .use(rehypeRaw);
+  if (options.highlight !== false) processor.use(rehypeShiki, SHIKI_CONFIG);
+  processor.use(rehypeStringify, { allowDangerousHtml: true });
+  return async (tree, file) => {
+    const vfile = new VFile({ path: file });
+    const hast = (await processor.run(tree, vfile)) as HastRoot;
+    // A marker no author can have written: it is new for each body.
+    const marker = `kb-slot-${randomUUID()}`;
+    const slots = markSlots(hast, marker);
+    const html = String(processor.stringify(hast, vfile)).split(`<!--${marker}-->`);
+    return { html, slots };
+  };
+}
+
+/** Replaces each slot element with a comment that the HTML is cut at. */
+function markSlots(tree: HastRoot, marker: string): number[] {
+  const slots: number[] = [];
+  visit(tree, 'element', (node, index, parent) => {
+    if (node.tagName !== SLOT_ELEMENT || !parent || index === undefined) return;
+    slots.push(Number(node.properties['dataCode']));
+    parent.children[index] = { type: 'comment', value: marker };
+  });
+  return slots;
+}

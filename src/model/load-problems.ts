@@ -1,0 +1,18 @@
+/** What can be wrong with a content file before its body is read: each kind is one rule of the checker. */
+export type LoadProblemKind =
+  | 'file-unreadable'
+  | 'file-not-text'
+  | 'file-too-large'
+  | 'file-empty'
+  | 'frontmatter-missing'
+  | 'frontmatter-unclosed'
+  | 'frontmatter-yaml'
+  | 'frontmatter-field';
+
+/** A problem found while loading a file, as a sentence for the author and where it is. */
+export interface LoadProblem {
+  kind: LoadProblemKind;
+  line: number;
+  column: number;
+  message: string;
+}
