@@ -2,6 +2,7 @@ import type { ContentDocument } from '../model/load-document.ts';
 import { sameText } from '../model/document-facts.ts';
 import { positionOfField } from '../model/split-frontmatter.ts';
 import type { Finding } from './finding.ts';
+import { normaliseSitePath } from '../model/routes.ts';
 import { isCertainH1Fix } from './apply-fixes.ts';
 
 /** Inline Markdown that a title, shown as plain text, should not hold. */
@@ -131,15 +132,6 @@ export function checkSiteStructure(docs: readonly ContentDocument[]): Map<Conten
     }
   }
   return findings;
-}
-
-/** `/old/path`, `old/path/`, `old/path.md` → `/old/path/`. */
-export function normaliseSitePath(value: string): string {
-  const trimmed = value
-    .trim()
-    .replace(/^\/+|\/+$/g, '')
-    .replace(/(?:\/?index)?\.(md|html)$/i, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

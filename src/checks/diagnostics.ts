@@ -1,7 +1,6 @@
-import type { RuleId } from './rule-ids.ts';
+import type { RuleId, Severity } from './rule-ids.ts';
 
-/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`). */
-export type Severity = 'error' | 'warning';
+export type { Severity };
 
 /** One finding of the checker, as data; formatters turn it into text. */
 export interface Diagnostic {

@@ -1,4 +1,5 @@
-import type { Severity } from './diagnostics.ts';
+/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`). */
+export type Severity = 'error' | 'warning';
 
 /**
  * Every rule the checker knows, with its default severity and what it catches.

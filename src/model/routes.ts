@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { toPosix } from '../core/paths.ts';
 
 /** What a content file publishes as. */
 export type PageKind = 'home' | 'topic' | 'article' | 'page';
@@ -71,6 +72,11 @@ export function resolveContentLink(fromFile: string, target: string): string | u
   return joined;
 }
 
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
+/** `/old/path`, `old/path/`, `old/path.md` → `/old/path/`. */
+export function normaliseSitePath(value: string): string {
+  const trimmed = value
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/(?:\/?index)?\.(md|html)$/i, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
 }

@@ -1,4 +1,4 @@
-import { normaliseSitePath } from '../checks/check-structure.ts';
+import { normaliseSitePath } from '../model/routes.ts';
 import type { Frontmatter } from '../model/frontmatter.ts';
 
 /** An old path (an `aliases` entry) and the page it now lives at. */
