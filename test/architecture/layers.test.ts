@@ -14,7 +14,7 @@ async function violations(baseDir: string, entries: string[], tsConfig?: string)
     {
       ...rules.options,
       validate: true,
-      ruleSet: { forbidden: rules.forbidden },
+      ruleSet: { forbidden: rules.forbidden ?? [] },
       baseDir,
       ...(tsConfig ? { tsConfig: { fileName: tsConfig } } : {}),
     },
