@@ -61,8 +61,8 @@ export interface JsonCodec {
 export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promise<JsonStore<T>> {
   const now = options.now ?? Date.now;
   const file = path.join(options.dir, `${options.name}.json`);
-  const entries = (await readStoreFile<JsonEntry>(file, options.version)) ?? {};
   const started = now();
+  const entries = prune((await readStoreFile<JsonEntry>(file, options.version)) ?? {}, started);
   return {
     get(key) {
       const entry = entries[key];
@@ -94,8 +94,8 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
   const now = options.now ?? Date.now;
   const folder = path.join(options.dir, options.name);
   const indexFile = path.join(folder, 'index.json');
-  const entries = (await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {};
   const started = now();
+  const entries = prune((await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {}, started);
   const fileOf = (key: string) => path.join(folder, key);
   return {
     async read(key) {
@@ -124,9 +124,13 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
 
 /** A short hex digest of what a value is made of, each part framed by its length so no two lists hash alike. */
 export function digest(parts: readonly (string | Uint8Array)[]): string {
-  const framed: (string | Uint8Array)[] = [];
-  for (const part of parts) framed.push(`\n${part.length}\n`, part);
-  return hash('sha256', Buffer.concat(framed.map((part) => Buffer.from(part))), 'hex').slice(0, 40);
+  const framed: Buffer[] = [];
+  for (const part of parts) {
+    // Framed by byte length: text and the same text read back as bytes must digest alike.
+    const bytes = Buffer.from(part);
+    framed.push(Buffer.from(`\n${bytes.length}\n`), bytes);
+  }
+  return hash('sha256', Buffer.concat(framed), 'hex').slice(0, 40);
 }
 
 function checksum(key: string, payload: string | Uint8Array): string {

@@ -96,8 +96,6 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
         const count = await copyContentAssets(settings.contentDir, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
-        const pruned = await proved.check.bodies?.save();
-        if (pruned) logger.info(`${pruned} rendered bod(ies) no longer used were removed from the cache`);
 
         const report: BuildReport = {
           pages: entries.length,
@@ -125,6 +123,11 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       .then(async () => {
         proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
         await publish('dev');
+        // Astro keeps each route's paths and props until told that content changed, as its own
+        // content layer tells it; then the browser reloads.
+        for (const environment of Object.values(server.environments)) {
+          environment.hot.send('astro:content-changed', {});
+        }
         server.hot.send({ type: 'full-reload' });
       })
       .catch((error: unknown) => logger.error(String(error)));

@@ -34,6 +34,8 @@ export interface LoadedContent {
   milliseconds: number;
   /** Documents parsed (and rendered) in this run; the others came from the caches. */
   parsed: number;
+  /** Rendered bodies no run had used for a week, removed from the cache. */
+  removedBodies: number;
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
@@ -63,12 +65,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadedContent> 
     documents.push(...(await Promise.all(batch.map((file) => loadDocument(file, context)))));
   }
   await cache.save();
+  const removed = (await bodies?.save()) ?? 0;
   return {
     scan,
     documents,
     bodies,
     milliseconds: performance.now() - started,
     parsed: context.parsed.count,
+    removedBodies: removed,
   };
 }
 

@@ -21,8 +21,12 @@ export interface BuiltSite {
 /** What Vitest mirrors from `import.meta.env` into `process.env`; a child `astro build` would read them as its own mode (`DEV=1` publishes drafts). */
 const VITEST_MODE_ENV = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']);
 
-function inheritedEnv(): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_MODE_ENV.has(key)));
+/** The test run's environment without what Vitest sets for itself, for a child `astro` command. */
+export function inheritedEnv(): Record<string, string | undefined> {
+  // `VITEST*` too: Astro's dev server serves no routes when it believes it runs under Vitest.
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !VITEST_MODE_ENV.has(key) && !key.startsWith('VITEST')),
+  );
 }
 
 /**
