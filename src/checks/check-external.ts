@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ContentDocument } from '../model/load-document.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
-import { writeFileAtomic } from '../core/write-file-atomic.ts';
+import { openJsonStore } from '../core/cache-store.ts';
 
 /** How external links are checked (`--external`). */
 export interface ExternalOptions {
-  cacheFile: string | undefined;
+  /** The cache folder (see `cacheRoot`); none keeps nothing between runs. */
+  cacheDir: string | undefined;
   /** Results younger than this are reused. */
   maxAgeMs: number;
   /** Per request. */
@@ -22,7 +22,7 @@ export interface ExternalOptions {
 }
 
 /** Defaults: polite to hosts, patient with slow ones, and a day of caching. */
-export const EXTERNAL_DEFAULTS: Omit<ExternalOptions, 'cacheFile'> = {
+export const EXTERNAL_DEFAULTS: Omit<ExternalOptions, 'cacheDir'> = {
   maxAgeMs: 24 * 60 * 60 * 1000,
   timeoutMs: 10_000,
   retries: 2,
@@ -49,7 +49,17 @@ export async function checkExternalLinks(
   options: ExternalOptions,
 ): Promise<Diagnostic[]> {
   const now = options.now ?? Date.now;
-  const cache = await loadCache(options.cacheFile);
+  const store = options.cacheDir
+    ? await openJsonStore<CacheEntry>({ dir: options.cacheDir, name: 'external-links', version: 1 })
+    : undefined;
+  const cache = new Map<string, CacheEntry>();
+  const cached = (url: string) => {
+    if (!cache.has(url)) {
+      const entry = store?.get(url);
+      if (entry) cache.set(url, entry);
+    }
+    return cache.get(url);
+  };
   const uses = new Map<string, { doc: ContentDocument; line: number; column: number }[]>();
   for (const doc of documents) {
     for (const link of doc.facts?.links ?? []) {
@@ -59,7 +69,7 @@ export async function checkExternalLinks(
     }
   }
   const pending = [...uses.keys()].filter((url) => {
-    const entry = cache[url];
+    const entry = cached(url);
     return !entry || entry.verdict.state === 'unchecked' || now() - entry.checkedAt > options.maxAgeMs;
   });
   const limiter = createHostLimiter(options);
@@ -68,15 +78,17 @@ export async function checkExternalLinks(
     Array.from({ length: Math.min(options.concurrency, queue.length) }, async () => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
         const verdict = await limiter(url, () => checkUrl(url, options));
-        cache[url] = { verdict, checkedAt: now() };
+        const entry = { verdict, checkedAt: now() };
+        cache.set(url, entry);
+        store?.set(url, entry);
       }
     }),
   );
-  await saveCache(options.cacheFile, cache);
+  await store?.save();
 
   const diagnostics: Diagnostic[] = [];
   for (const [url, places] of uses) {
-    const verdict = cache[url]?.verdict;
+    const verdict = cache.get(url)?.verdict;
     if (!verdict || verdict.state === 'ok') continue;
     const ruleId: RuleId = verdict.state === 'broken' ? 'link-external-broken' : 'link-external-unchecked';
     const message =
@@ -156,20 +168,6 @@ function createHostLimiter(options: ExternalOptions) {
       state.waiting.shift()?.();
     }
   };
-}
-
-async function loadCache(file: string | undefined): Promise<Record<string, CacheEntry>> {
-  if (!file) return {};
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Record<string, CacheEntry>;
-  } catch {
-    return {};
-  }
-}
-
-async function saveCache(file: string | undefined, cache: Record<string, CacheEntry>): Promise<void> {
-  if (!file) return;
-  await writeFileAtomic(file, JSON.stringify(cache));
 }
 
 function delay(ms: number): Promise<void> {

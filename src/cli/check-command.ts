@@ -145,7 +145,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   if (flags.external) {
     const external = await checkExternalLinks(result.selected, {
       ...EXTERNAL_DEFAULTS,
-      cacheFile: flags.cache === false ? undefined : path.join(caches, 'external-links.json'),
+      cacheDir: flags.cache === false ? undefined : caches,
     });
     diagnostics.push(...applyRuleLevels(external, settings.rules));
   }

@@ -38,7 +38,7 @@ async function site(links: string[]) {
 
 const options = {
   ...EXTERNAL_DEFAULTS,
-  cacheFile: undefined,
+  cacheDir: undefined,
   retries: 2,
   hostIntervalMs: 0,
   timeoutMs: 2000,
@@ -79,9 +79,9 @@ it('reports a link nobody answers as not checked, never as broken', async () => 
 
 it('reuses cached answers younger than the maximum age and asks again after it', async () => {
   const { dir, documents } = await site([`${base}/cached`]);
-  const cacheFile = path.join(dir, 'cache.json');
+  const cacheDir = path.join(dir, 'cache');
   let clock = 1_000;
-  const run = () => checkExternalLinks(documents, { ...options, cacheFile, now: () => clock, maxAgeMs: 500 });
+  const run = () => checkExternalLinks(documents, { ...options, cacheDir, now: () => clock, maxAgeMs: 500 });
   await run();
   await run();
   expect(hits.get('/cached')).toBe(1);
