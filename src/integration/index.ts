@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
@@ -14,6 +14,7 @@ import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
+import { stageOutput, type StagedOutput } from './staged-output.ts';
 
 /**
  * The knowledge-base integration: proves the content, hands the pages its result through one
@@ -24,6 +25,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let root = process.cwd();
   let proved: ProvedContent | undefined;
   let dataFile = '';
+  let staged: StagedOutput | undefined;
+  let publishedDir = '';
   let reloading = Promise.resolve();
   const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
   const publish = async (command: string) => {
@@ -44,13 +47,22 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         if (command === 'build') {
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
           requireSiteUrl(settings);
-          proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
-          await publish(command);
+          // The build writes beside the published site, which stays as it is until everything succeeded.
+          publishedDir = fileURLToPath(config.outDir);
+          staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
+          try {
+            proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
+            await publish(command);
+          } catch (error) {
+            await staged.release();
+            throw error;
+          }
         } else if (command === 'dev') {
           proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
           await publish(command);
         }
         updateConfig({
+          ...(staged ? { outDir: pathToFileURL(`${staged.stagingDir}${path.sep}`) } : {}),
           site: settings.url,
           trailingSlash: 'always',
           vite: {
@@ -84,6 +96,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // the finished HTML; the index goes into the output only.
         const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
         const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
+        logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({ model, settings, root, outDir, textOf: (file) => texts.get(file) }),
           buildSearchIndex(outDir),
@@ -109,6 +122,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         };
         const reportFile = process.env[ENV.buildReport];
         if (reportFile) await writeBuildReport(reportFile, report);
+
+        // Last: the finished site takes the published one's place.
+        if (staged) {
+          await staged.publish();
+          await staged.release();
+          logger.info(`published to ${path.relative(root, publishedDir) || '.'}`);
+        }
       },
     },
   };
