@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV, type Environment } from './env.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -11,6 +11,9 @@ import { writeFileAtomic } from './write-file-atomic.ts';
  * and drops what no run has used for {@link MAX_UNUSED_MS}.
  */
 export const MAX_UNUSED_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Files younger than this are another run's, however they look. */
+const RECENT_MS = 60 * 60 * 1000;
 
 /** The one folder of every cache: `KB_CACHE_DIR`, else `node_modules/.cache/proven-kb` (deleting it is always safe). */
 export function cacheRoot(projectRoot: string, env: Environment): string {
@@ -113,9 +116,15 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
     async save() {
       const kept = prune(entries, started);
       await writeStoreFile(indexFile, options.version, kept);
-      // Files of pruned entries, of another version, or left by an interrupted write.
+      // Files of pruned entries, of another version, or left by an interrupted write; a file
+      // written in the last hour may belong to another run that shares the folder (the dev server).
       const names = await readdir(folder).catch(() => [] as string[]);
-      const stale = names.filter((name) => name !== 'index.json' && !Object.hasOwn(kept, name));
+      const unlisted = names.filter((name) => name !== 'index.json' && !Object.hasOwn(kept, name));
+      const stale: string[] = [];
+      for (const name of unlisted) {
+        const info = await stat(fileOf(name)).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > RECENT_MS) stale.push(name);
+      }
       await Promise.all(stale.map((name) => rm(fileOf(name), { force: true })));
       return stale.length;
     },

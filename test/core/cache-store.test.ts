@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,14 +66,18 @@ describe('a file store', () => {
   it('deletes the files of entries no run used for a week, and stray files', async () => {
     const dir = await mkdtemp(path.join(await made, 'files-'));
     let now = 0;
-    const store = await openFileStore({ dir, name: 'bodies', version: 1, now: () => now });
+    const store = await openFileStore({ dir, name: 'bodies', version: 1, now: () => Date.now() + now });
     await store.write('old', 'x');
     await store.save();
     await writeFile(path.join(dir, 'bodies', 'partial.tmp'), 'left by a killed write');
+    await writeFile(path.join(dir, 'bodies', 'another-run'), 'written a moment ago by another run');
+    const hourAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(path.join(dir, 'bodies', 'partial.tmp'), hourAgo, hourAgo);
     now = MAX_UNUSED_MS + DAY;
-    const later = await openFileStore({ dir, name: 'bodies', version: 1, now: () => now });
+    const later = await openFileStore({ dir, name: 'bodies', version: 1, now: () => Date.now() + now });
     await later.write('new', 'y');
     expect(await later.save()).toBe(2);
+    expect(await readFile(path.join(dir, 'bodies', 'another-run'), 'utf8')).toContain('another run');
     expect(await later.read('old')).toBeUndefined();
     expect((await later.read('new'))?.toString()).toBe('y');
   });
