@@ -98,7 +98,8 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
   const folder = path.join(options.dir, options.name);
   const indexFile = path.join(folder, 'index.json');
   const started = now();
-  const entries = prune((await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {}, started);
+  const stored = (await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {};
+  const entries = prune(stored, started);
   const fileOf = (key: string) => path.join(folder, key);
   return {
     async read(key) {
@@ -123,7 +124,8 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
       const stale: string[] = [];
       for (const name of unlisted) {
         const info = await stat(fileOf(name)).catch(() => undefined);
-        if (info && Date.now() - info.mtimeMs > RECENT_MS) stale.push(name);
+        const expired = Object.hasOwn(stored, name);
+        if (info && (expired || Date.now() - info.mtimeMs > RECENT_MS)) stale.push(name);
       }
       await Promise.all(stale.map((name) => rm(fileOf(name), { force: true })));
       return stale.length;
