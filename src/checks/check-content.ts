@@ -3,14 +3,14 @@ import picomatch from 'picomatch';
 import { checkDocumentLinks, type LinkTargets } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
-import { didYouMean } from '../core/did-you-mean.ts';
+import { closest } from '../core/did-you-mean.ts';
 import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
 import type { Finding } from './finding.ts';
 import { loadDocument, type ContentDocument } from '../model/load-document.ts';
 import type { MarkdownParser } from '../markdown/parse-markdown.ts';
 import { openDocumentCache } from '../model/document-cache.ts';
 import { topicsOf } from '../model/routes.ts';
-import { isRuleId, RULES, type RuleId } from './rule-ids.ts';
+import { RULE_ALIASES, RULES, ruleIdOf, type RuleId } from './rule-ids.ts';
 import { scanContent, type ContentScan } from '../model/scan-content.ts';
 
 type ScanProblem = ContentScan['problems'][number];
@@ -111,7 +111,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         {
           line: 0,
           column: 0,
-          ruleId: 'orphan',
+          ruleId: 'orphan-page',
           message:
             'no other published page links to this article; link it from a related article’s "See also" or from its topic page',
         },
@@ -185,7 +185,7 @@ function ignoredLines(documents: readonly ContentDocument[]): (diagnostic: Diagn
   return (diagnostic) =>
     (byFile.get(diagnostic.file) ?? []).some(
       (ignore) =>
-        ignore.rules.includes(diagnostic.ruleId) &&
+        ignore.rules.some((rule) => ruleIdOf(rule) === diagnostic.ruleId) &&
         diagnostic.line >= ignore.fromLine &&
         diagnostic.line <= ignore.toLine,
     );
@@ -194,16 +194,22 @@ function ignoredLines(documents: readonly ContentDocument[]): (diagnostic: Diagn
 function unknownIgnoreRules(doc: ContentDocument): Diagnostic[] {
   return (doc.facts?.ignores ?? []).flatMap((ignore) =>
     ignore.rules
-      .filter((rule) => !isRuleId(rule))
+      .filter((rule) => ruleIdOf(rule) === undefined)
       .map((rule) => ({
         file: doc.displayPath,
         line: ignore.line,
         column: ignore.column,
         severity: RULES['ignore-unknown-rule'].severity,
         ruleId: 'ignore-unknown-rule' as const,
-        message: `\`${rule}\` is not a rule id${didYouMean(rule, Object.keys(RULES)) || '; the rules are listed in src/checks/rule-ids.ts'}`,
+        message: `\`${rule}\` is not a rule id${ruleSuggestion(rule) || '; the rules are listed in src/checks/rule-ids.ts'}`,
       })),
   );
+}
+
+/** A did-you-mean among the rules, where a near miss of an old name points to the rule it now is. */
+function ruleSuggestion(rule: string): string {
+  const match = closest(rule, [...Object.keys(RULES), ...Object.keys(RULE_ALIASES)]);
+  return match === undefined ? '' : `; did you mean \`${ruleIdOf(match)}\`?`;
 }
 
 function toPosix(file: string): string {
