@@ -1,10 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { knowledgeBase } from './src/integration/index.ts';
-import { resolveSettings } from './src/settings/settings.ts';
+import { formatNotice, resolveSettings } from './src/settings/settings.ts';
+import { settingsOrExit } from './src/settings/settings-or-exit.ts';
 import siteConfig from './src/site.config.ts';
 
-const settings = resolveSettings(siteConfig, process.cwd(), process.env);
+// A settings error stops the build with its message alone (exit code 2), not a stack trace.
+const settings = settingsOrExit(() => resolveSettings(siteConfig, process.cwd(), process.env));
+for (const notice of settings.notices) console.warn(formatNotice(notice));
 
 // KB_OUT_DIR and KB_CACHE_DIR let tests and the benchmark build other content side by side.
 export default defineConfig({

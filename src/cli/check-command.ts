@@ -12,7 +12,7 @@ import { compareDiagnostics, countBySeverity, type Diagnostic } from '../checks/
 import { formatGithub } from '../checks/formatters/github.ts';
 import { formatHuman } from '../checks/formatters/human.ts';
 import { formatJson } from '../checks/formatters/json.ts';
-import { resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
+import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import siteConfig from '../site.config.ts';
 
 /** Flags of `npm run check`, as parsed from the command line. */
@@ -109,6 +109,8 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     io.stderr.write(`${error.message}\n`);
     return EXIT.usage;
   }
+  // Settings read and not honoured (mostly from mkdocs.yml): said once, never silently dropped.
+  for (const notice of settings.notices) io.stderr.write(`${formatNotice(notice)}\n`);
   const options = {
     cacheFile:
       flags.cache === false ? undefined : defaultDocumentCacheFile(projectRoot(io), settings.contentDir),

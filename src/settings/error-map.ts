@@ -10,6 +10,9 @@ import { closest } from '../core/did-you-mean.ts';
 /** Old names that settings still accept, by their new name's old spelling (`orphan` → `orphan-page`). */
 export type KeyAliases = Readonly<Record<string, string>>;
 
+// A longer list of accepted keys helps nobody in a one-line message.
+const MAX_LISTED = 10;
+
 /** What a value is, in words: the start of an `expected …` phrase. */
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'text',
@@ -46,18 +49,27 @@ export function createSettingsErrorMap(aliases: KeyAliases = {}): z.core.$ZodErr
         return `expected a multiple of ${issue.divisor}, received ${quote(issue.input)}`;
       case 'unrecognized_keys': {
         // One line per key, in the order of `keys`: `formatIssue` gives each its own path.
-        const known = knownKeys(issue.inst);
+        const { keys: known, kind } = knownKeys(issue.inst);
         return issue.keys
           .map((key) => {
             const hint = suggestion(key, known, aliases);
-            const list = known.length > 0 && !hint ? `; expected one of ${known.map(quote).join(', ')}` : '';
-            return `unknown key ${quote(key)}${hint}${list}`;
+            const list =
+              hint || known.length === 0
+                ? ''
+                : known.length <= MAX_LISTED
+                  ? `; expected one of ${known.map(quote).join(', ')}`
+                  : kind === 'setting'
+                    ? '; the settings are listed under "Configuration" in the README'
+                    : '';
+            return `unknown ${kind} ${quote(key)}${hint}${list}`;
           })
           .join('\n');
       }
       case 'invalid_union': {
         const alternatives = [
-          ...new Set(issue.errors.map((branch) => branch[0]).flatMap((first) => (first ? [expectedOf(first)] : []))),
+          ...new Set(
+            issue.errors.map((branch) => branch[0]).flatMap((first) => (first ? [expectedOf(first)] : [])),
+          ),
         ];
         return `expected ${alternatives.join(' or ') || 'another value'}, received ${quote(issue.input)}`;
       }
@@ -74,10 +86,15 @@ export function createSettingsErrorMap(aliases: KeyAliases = {}): z.core.$ZodErr
 }
 
 /** One line per problem: ``**path**: message``, the received value added when the message lacks it. */
-export function formatIssue(issue: z.core.$ZodIssue, label: (path: PropertyKey[]) => string = pathLabel): string[] {
+export function formatIssue(
+  issue: z.core.$ZodIssue,
+  label: (path: PropertyKey[]) => string = pathLabel,
+): string[] {
   if (issue.code === 'unrecognized_keys') {
     const lines = issue.message.split('\n');
-    return issue.keys.map((key, index) => `**${label([...issue.path, key])}**: ${lines[index] ?? issue.message}`);
+    return issue.keys.map(
+      (key, index) => `**${label([...issue.path, key])}**: ${lines[index] ?? issue.message}`,
+    );
   }
   const message = /\breceived\b/.test(issue.message)
     ? issue.message
@@ -94,7 +111,7 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 export function quote(value: unknown): string {
   const text =
     typeof value === 'string'
-      ? value
+      ? value || '""'
       : value === undefined
         ? 'undefined'
         : (JSON.stringify(value, null, 1) ?? String(value)).replace(/\n\s*/g, ' ');
@@ -105,7 +122,9 @@ export function quote(value: unknown): string {
 /** `; did you mean \`x\`?` for a near miss among `known`, an old alias pointing to its new name. */
 export function suggestion(wanted: string, known: readonly string[], aliases: KeyAliases = {}): string {
   const candidates = [...known, ...Object.keys(aliases).filter((alias) => known.includes(aliases[alias]!))];
-  const match = closest(wanted, candidates);
+  // A word cut short (`warn` for `warning`) is as likely a slip as a typo.
+  const extended = wanted.length >= 3 ? candidates.filter((candidate) => candidate.startsWith(wanted)) : [];
+  const match = extended.length === 1 ? extended[0] : closest(wanted, candidates);
   if (match === undefined || match === wanted) return '';
   return `; did you mean ${quote(aliases[match] ?? match)}?`;
 }
@@ -123,7 +142,8 @@ function expectedOf(issue: z.core.$ZodIssue): string {
 function bound(origin: string, side: string, limit: number | bigint, inclusive: boolean | undefined): string {
   const more = side === 'at least' ? 'more than' : 'less than';
   const words = inclusive === false ? more : side;
-  if (origin === 'string') return limit === 1 && side === 'at least' ? 'some text' : `${words} ${limit} characters`;
+  if (origin === 'string')
+    return limit === 1 && side === 'at least' ? 'some text' : `${words} ${limit} characters`;
   if (origin === 'array' || origin === 'set') return `${words} ${limit} ${limit === 1 ? 'item' : 'items'}`;
   return `${words} ${limit}`;
 }
@@ -134,11 +154,12 @@ function formatWords(format: string, pattern: string | undefined): string {
   return `a valid ${format}`;
 }
 
-/** The keys an object or enum-keyed record accepts, read from the schema that raised the issue. */
-function knownKeys(inst: unknown): string[] {
-  const def = (inst as { _zod?: { def?: { shape?: object; keyType?: { _zod?: { values?: Set<unknown> } } } } })?._zod
-    ?.def;
-  if (def?.shape) return Object.keys(def.shape);
+/** The keys an object (settings) or an enum-keyed record (names) accepts, read from the schema that raised the issue. */
+function knownKeys(inst: unknown): { keys: string[]; kind: string } {
+  const def = (
+    inst as { _zod?: { def?: { shape?: object; keyType?: { _zod?: { values?: Set<unknown> } } } } }
+  )?._zod?.def;
+  if (def?.shape) return { keys: Object.keys(def.shape), kind: 'setting' };
   const values = def?.keyType?._zod?.values;
-  return values ? [...values].map(String) : [];
+  return { keys: values ? [...values].map(String) : [], kind: 'name' };
 }
