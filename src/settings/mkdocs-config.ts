@@ -105,11 +105,10 @@ export function readMkdocsProject(
   for (const found of loaded.unknownTags)
     reading.notice(found.path, `the YAML tag \`${found.tag}\` means nothing here; the value is kept as text`);
   const project = interpret(loaded.value, path.dirname(path.resolve(configFile)), reading);
-  if (reading.errors.length > 0)
-    throw new SettingsError(
-      `Invalid site settings in ${loaded.files[0]!.file}:\n${reading.errors.join('\n')}`,
-    );
-  return { ...project, configFile: path.resolve(configFile), notices: reading.notices };
+  const errors = reading.errors();
+  if (errors.length > 0)
+    throw new SettingsError(`Invalid site settings in ${loaded.files[0]!.file}:\n${errors.join('\n')}`);
+  return { ...project, configFile: path.resolve(configFile), notices: reading.notices() };
 }
 
 interface LoadedFiles {

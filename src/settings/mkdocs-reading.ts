@@ -43,7 +43,10 @@ export function createMkdocsReading(
     return { file: finders[0]!.file, line: 1, column: 1 };
   };
   const notices: SettingsNotice[] = [];
-  const errors: string[] = [];
+  const errors: (ConfigPlace & { text: string })[] = [];
+  const files = finders.map((finder) => finder.file);
+  const inOrder = (a: ConfigPlace, b: ConfigPlace) =>
+    files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line || a.column - b.column;
   return {
     keyAt: (path) => find(path, 'keyAt'),
     valueAt: (path) => find(path, 'valueAt'),
@@ -59,16 +62,26 @@ export function createMkdocsReading(
     },
     error(path, message) {
       const place = find(path, 'valueAt');
-      errors.push(`${place.file}:${place.line}:${place.column}: **${keyLabel(path)}**: ${message}`);
+      errors.push({ ...place, text: `**${keyLabel(path)}**: ${message}` });
     },
-    notices,
-    errors,
+    notices: () => [...notices].sort(inOrder),
+    errors: () =>
+      [...errors].sort(inOrder).map((error) => `${error.file}:${error.line}:${error.column}: ${error.text}`),
   };
 }
 
-/** `theme.palette.0.primary` for a YAML path. */
+/**
+ * A setting's name for people: `theme.palette.0.primary`, but `plugins.tags` and
+ * `markdown_extensions.toc.slugify` for the one-key entries of a list, whose index says little.
+ */
 export function keyLabel(path: YamlPath): string {
-  return path.map(String).join('.');
+  return path
+    .filter(
+      (segment, index) =>
+        typeof segment === 'string' || typeof path[index + 1] !== 'string' || path[0] === 'theme',
+    )
+    .map(String)
+    .join('.');
 }
 
 /** ``expected text, received `42` `` and the like, for a value of the wrong kind. */

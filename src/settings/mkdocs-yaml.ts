@@ -8,6 +8,7 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
+  type Tags,
 } from 'yaml';
 
 /** A place in a YAML file, 1-based, as editors show it. */
@@ -41,6 +42,21 @@ export class YamlError extends Error {
 }
 
 const PYTHON_TAG = 'tag:yaml.org,2002:python/';
+const BOOL_TAG = 'tag:yaml.org,2002:bool';
+
+/**
+ * YAML 1.1 as PyYAML resolves it: `y` and `n` stay text (the `yaml` package reads them as
+ * booleans, which would turn a key `y:` into `true`).
+ */
+function pyyamlTags(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag !== 'object' || tag.tag !== BOOL_TAG || !('test' in tag) || !tag.test) return tag;
+    const words = tag.test.test('true')
+      ? /^(?:[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/
+      : /^(?:[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/;
+    return { ...tag, test: words };
+  });
+}
 const ENV_TAG = '!ENV';
 const RELATIVE_TAG = '!relative';
 
@@ -61,7 +77,13 @@ export function loadMkdocsYaml(
   options: { env: Readonly<Record<string, string | undefined>>; configDir: string },
 ): LoadedYaml {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: false, merge: false });
+  const doc = parseDocument(text, {
+    version: '1.1',
+    customTags: pyyamlTags,
+    lineCounter: lines,
+    uniqueKeys: false,
+    merge: false,
+  });
   const error = doc.errors[0];
   if (error) {
     const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
@@ -105,12 +127,13 @@ export function loadMkdocsYaml(
       const result: Record<string, unknown> = {};
       const merged: Record<string, unknown>[] = [];
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        if (key === '<<' && !(pair.key as { tag?: string }).tag) {
+        // A plain `<<` is YAML 1.1's merge key (the parser gives it a symbol); a quoted one is text.
+        if (isScalar(pair.key) && typeof pair.key.value === 'symbol') {
           const source = convert(pair.value, path, undefined);
           merged.push(...(Array.isArray(source) ? source : [source]).filter(isRecord));
           continue;
         }
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         result[key] = convert(pair.value, [...path, key], place(pair.key as YamlNode));
       }
       // Merged keys never override the map's own, and an earlier merged map wins over a later one.
@@ -166,7 +189,7 @@ function environmentValue(
 
 /** What YAML 1.1 makes of `text` written as a plain scalar: `true`, `42`, `null`, else the text. */
 function plainScalar(text: string): unknown {
-  const doc = parseDocument(text, { version: '1.1' });
+  const doc = parseDocument(text, { version: '1.1', customTags: pyyamlTags });
   const contents = doc.contents;
   if (
     doc.errors.length === 0 &&

@@ -5,7 +5,10 @@ import { SettingsError } from './settings-error.ts';
  * error is printed as it is, without a stack trace, and the process exits with 2, the
  * code for bad configuration; any other error is thrown on.
  */
-export function settingsOrExit<T>(load: () => T, stderr: { write(text: string): unknown } = process.stderr): T {
+export function settingsOrExit<T>(
+  load: () => T,
+  stderr: { write(text: string): unknown } = process.stderr,
+): T {
   try {
     return load();
   } catch (error) {
