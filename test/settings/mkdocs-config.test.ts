@@ -44,7 +44,10 @@ describe('a MkDocs project as the content folder', () => {
       primaryColor: '#7e56c2',
       exclude: ['drafts/', '*.tmp.md'],
       extraCss: ['stylesheets/extra.css'],
-      extraJavascript: [{ src: 'javascripts/extra.js' }, { src: 'javascripts/module.mjs', type: 'module', defer: true }],
+      extraJavascript: [
+        { src: 'javascripts/extra.js' },
+        { src: 'javascripts/module.mjs', type: 'module', defer: true },
+      ],
       metaTags: [
         { name: 'google-site-verification', content: 'abc123' },
         { property: 'fb:app_id', content: '12345' },
@@ -102,12 +105,17 @@ describe('a MkDocs project as the content folder', () => {
       emoji_generator: '!!python/name:materialx.emoji.to_svg',
     });
     // `!relative $docs_dir` is the content folder; YAML 1.1 reads `yes` as true, as PyYAML does.
-    expect(extensions['pymdownx.snippets']).toEqual({ base_path: path.join(FIXTURES, 'full/site-docs'), check_paths: true });
+    expect(extensions['pymdownx.snippets']).toEqual({
+      base_path: path.join(FIXTURES, 'full/site-docs'),
+      check_paths: true,
+    });
     expect(extensions['footnotes']).toEqual({});
   });
 
   it('resolves !ENV from the environment, the first variable set, else the fallback', () => {
-    expect(settingsOf('full', {}, { KB_TEST_SITE_NAME: 'From the environment' }).name).toBe('From the environment');
+    expect(settingsOf('full', {}, { KB_TEST_SITE_NAME: 'From the environment' }).name).toBe(
+      'From the environment',
+    );
     expect(settingsOf('full', {}, { KB_TEST_DESCRIPTION: 'Described' }).description).toBe('Described');
     const env = { FIRST: '', SECOND: 'true' };
     const yaml = loadMkdocsYaml('a: !ENV [UNSET, SECOND, fallback]\nb: !ENV [UNSET, 42]\nc: !ENV [FIRST]\n', {
@@ -135,7 +143,9 @@ describe('a MkDocs project as the content folder', () => {
   });
 
   it('takes contentDir from the settings file, or the path of mkdocs.yml itself', () => {
-    expect(resolveSettings({ contentDir: 'minimal' }, FIXTURES).contentDir).toBe(path.join(FIXTURES, 'minimal/docs'));
+    expect(resolveSettings({ contentDir: 'minimal' }, FIXTURES).contentDir).toBe(
+      path.join(FIXTURES, 'minimal/docs'),
+    );
     expect(resolveSettings({}, FIXTURES, { KB_CONTENT_DIR: 'minimal/mkdocs.yml' }).contentDir).toBe(
       path.join(FIXTURES, 'minimal/docs'),
     );
@@ -254,7 +264,8 @@ describe('errors in mkdocs.yml', () => {
   });
 
   it('blame the settings file, not mkdocs.yml, for a value the settings file overrides', () => {
-    expect(() => settingsOf('bad-url', { url: 'https://example.org/kb/', language: 'english' })).toThrowErrorMatchingInlineSnapshot(`
+    expect(() => settingsOf('bad-url', { url: 'https://example.org/kb/', language: 'english' }))
+      .toThrowErrorMatchingInlineSnapshot(`
       [SettingsError: Invalid site settings in src/site.config.ts:
       **language**: expected a language tag such as \`en\` or \`pt-BR\`, received \`english\`]
     `);
