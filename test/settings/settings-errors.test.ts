@@ -150,3 +150,24 @@ describe('astro build with bad settings', () => {
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\bat \S+ \(|SettingsError/);
   });
 });
+
+describe('npm run check on a MkDocs project', () => {
+  it('prints one notice per setting mkdocs.yml sets and the site cannot honour, before the findings', async () => {
+    let stderr = '';
+    await runCheckCommand(
+      { examples: false, cache: false },
+      {
+        cwd: new URL('./fixtures/', import.meta.url).pathname,
+        env: { KB_CONTENT_DIR: 'unsupported' },
+        settings: {},
+        stdout: { write: () => true },
+        stderr: { write: (text: string) => (stderr += text) },
+      },
+    );
+    const notices = stderr.split('\n').filter((line) => line.includes('  notice  '));
+    expect(notices).toHaveLength(23);
+    expect(notices[0]).toMatchInlineSnapshot(
+      `"unsupported/mkdocs.yml:2:1  notice  **site_nmae**: is not a MkDocs setting; ignored; did you mean \`site_name\`?"`,
+    );
+  });
+});
