@@ -19,7 +19,9 @@ describe('rule settings', () => {
   });
 
   it('`off` removes a rule and `error` raises one', async () => {
-    const { diagnostics } = await check(SITE, { rules: { 'orphan-page': 'off', 'description-length': 'error' } });
+    const { diagnostics } = await check(SITE, {
+      rules: { 'orphan-page': 'off', 'description-length': 'error' },
+    });
     expect(show(diagnostics)).toMatchInlineSnapshot(`
       "t/ignores.md:16:6  error  the link \`missing-three.md\` points to \`t/missing-three.md\`, which does not exist  link-missing-file
       t/ignores.md:19:37  error  the link \`short.md#nowhere\` names the anchor \`#nowhere\`, but no heading on \`t/short.md\` has that id  link-missing-anchor
