@@ -1,12 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
 import { closest } from '../core/did-you-mean.ts';
-import { readTocOptions } from '../markdown/toc-options.ts';
-import { defaultRepoName, editUrlPattern } from './edit-url.ts';
-import { MATERIAL_PRIMARY_COLORS, materialPrimaryColor } from './material-palette.ts';
-import type { mkdocsFields } from './mkdocs-fields.ts';
+import { readExtensions } from './mkdocs-extensions.ts';
+import { readExtra } from './mkdocs-extra.ts';
+import type { MkdocsSettings } from './mkdocs-fields.ts';
 import { readNav } from './mkdocs-nav.ts';
+import { readPlugins } from './mkdocs-plugins.ts';
 import {
   createMkdocsReading,
   expected,
@@ -14,30 +13,19 @@ import {
   keyLabel,
   type ConfigPlace,
   type MkdocsReading,
+  type Setter,
 } from './mkdocs-reading.ts';
-import {
-  PLUGIN_REPLACEMENTS,
-  UNSUPPORTED_EXTRA_SETTINGS,
-  UNSUPPORTED_SETTINGS,
-  UNSUPPORTED_THEME_SETTINGS,
-} from './mkdocs-unsupported.ts';
+import { readTheme } from './mkdocs-theme.ts';
+import { UNSUPPORTED_SETTINGS } from './mkdocs-unsupported.ts';
+import { optionalText, readExclude, readRepo, readScripts, textList } from './mkdocs-values.ts';
 import { loadMkdocsYaml, YamlError, type LoadedYaml, type YamlPath } from './mkdocs-yaml.ts';
 import { SettingsError, type SettingsNotice } from './settings-error.ts';
 
+export { MKDOCS_BUILTIN_EXTENSIONS } from './mkdocs-extensions.ts';
+export type { MkdocsSettings } from './mkdocs-fields.ts';
+
 /** The names MkDocs looks for, in order. */
 export const MKDOCS_CONFIG_NAMES = ['mkdocs.yml', 'mkdocs.yaml'] as const;
-
-/** Python-Markdown extensions MkDocs always enables, before the ones `markdown_extensions` lists. */
-export const MKDOCS_BUILTIN_EXTENSIONS = ['toc', 'tables', 'fenced_code'] as const;
-
-/** The values `mkdocs.yml` supplies, under the names `src/site.config.ts` gives them. */
-export type MkdocsSettings = {
-  name?: string;
-  url?: string;
-  description?: string;
-  author?: string;
-  language?: string;
-} & { [Key in keyof typeof mkdocsFields]?: z.input<(typeof mkdocsFields)[Key]> };
 
 /** A MkDocs project as read from its `mkdocs.yml`. */
 export interface MkdocsProject {
@@ -190,7 +178,7 @@ function interpret(
 ): Omit<MkdocsProject, 'configFile' | 'notices'> {
   const settings: MkdocsSettings = {};
   const sources: MkdocsProject['sources'] = {};
-  const set = <Key extends keyof MkdocsSettings>(
+  const set: Setter = <Key extends keyof MkdocsSettings>(
     key: Key,
     value: MkdocsSettings[Key] | undefined,
     from: YamlPath,
@@ -253,12 +241,6 @@ function interpret(
   return { dir, docsDir, siteUrl: splitSiteUrl(siteUrl), settings, sources };
 }
 
-type Setter = <Key extends keyof MkdocsSettings>(
-  key: Key,
-  value: MkdocsSettings[Key] | undefined,
-  from: YamlPath,
-) => void;
-
 function readDocsDir(config: Record<string, unknown>, dir: string, reading: MkdocsReading): string {
   const written = config['docs_dir'] ?? 'docs';
   if (typeof written !== 'string') {
@@ -272,343 +254,6 @@ function readDocsDir(config: Record<string, unknown>, dir: string, reading: Mkdo
       `expected the folder of the Markdown files, received \`${written}\`, which does not exist`,
     );
   return docsDir;
-}
-
-function readRepo(config: Record<string, unknown>, reading: MkdocsReading, set: Setter): void {
-  const repoUrl = optionalText(config, ['repo_url'], reading) || undefined;
-  const repoName = optionalText(config, ['repo_name'], reading);
-  const editUri = config['edit_uri'] === null ? null : optionalText(config, ['edit_uri'], reading);
-  const editUriTemplate = optionalText(config, ['edit_uri_template'], reading);
-  if (repoUrl) set('repo', { url: repoUrl, name: repoName ?? defaultRepoName(repoUrl) }, ['repo_url']);
-  else if (repoName !== undefined) reading.notice(['repo_name'], 'has no effect without `repo_url`');
-  if (editUriTemplate && editUri)
-    reading.notice(['edit_uri'], 'has no effect when `edit_uri_template` is set, as in MkDocs');
-  const pattern = editUrlPattern({ repoUrl, editUri, editUriTemplate });
-  if (pattern !== undefined && !/^https?:\/\//.test(pattern)) {
-    const key = editUriTemplate ? 'edit_uri_template' : 'edit_uri';
-    reading.notice(
-      [key],
-      `\`${pattern.replace('{path}', '')}\` is not an address without \`repo_url\`; no "Edit this page" link is shown`,
-    );
-    return;
-  }
-  set('editUrl', pattern, [
-    editUriTemplate ? 'edit_uri_template' : config['edit_uri'] !== undefined ? 'edit_uri' : 'repo_url',
-  ]);
-}
-
-function readScripts(
-  config: Record<string, unknown>,
-  reading: MkdocsReading,
-): MkdocsSettings['extraJavascript'] {
-  const value = config['extra_javascript'];
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value)) {
-    reading.error(['extra_javascript'], expected('a list of scripts', value));
-    return undefined;
-  }
-  type Script = NonNullable<MkdocsSettings['extraJavascript']>[number];
-  return value.flatMap((item: unknown, index): Script[] => {
-    if (typeof item === 'string') return [item];
-    if (isMapping(item) && typeof item['path'] === 'string') {
-      const { path: src, type, async, defer, ...rest } = item;
-      for (const key of Object.keys(rest))
-        reading.notice(['extra_javascript', index, key], 'is not a script attribute MkDocs knows; ignored');
-      return [
-        {
-          src: src as string,
-          ...(typeof type === 'string' ? { type } : {}),
-          ...(async === true ? { async: true } : {}),
-          ...(defer === true ? { defer: true } : {}),
-        },
-      ];
-    }
-    reading.error(
-      ['extra_javascript', index],
-      expected('a script path, or `path:` with `type`, `async`, `defer`', item),
-    );
-    return [];
-  });
-}
-
-/** `exclude_docs`: `.gitignore` lines, comments and blank lines left out. */
-function readExclude(config: Record<string, unknown>, reading: MkdocsReading): string[] | undefined {
-  const value = config['exclude_docs'];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') {
-    reading.error(['exclude_docs'], expected('`.gitignore`-style lines of text', value));
-    return undefined;
-  }
-  return value
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'));
-}
-
-/**
- * `markdown_extensions` as a record of options, whatever form the list uses (`- toc`,
- * `- toc: {…}`, `- toc:` with nothing, or a mapping), MkDocs' built-ins first; a later entry's
- * options win, as in MkDocs. `!relative $docs_dir` becomes the content folder.
- */
-function readExtensions(
-  config: Record<string, unknown>,
-  reading: MkdocsReading,
-  folders: { dir: string; docsDir: string },
-): Record<string, Record<string, unknown>> {
-  const extensions: Record<string, Record<string, unknown>> = {};
-  for (const name of MKDOCS_BUILTIN_EXTENSIONS) extensions[name] = {};
-  const value = config['markdown_extensions'];
-  if (value === undefined || value === null) return extensions;
-  const entries: [string, unknown, YamlPath][] = [];
-  if (isMapping(value)) {
-    for (const [name, options] of Object.entries(value))
-      entries.push([name, options, ['markdown_extensions', name]]);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      if (typeof item === 'string') entries.push([item, null, ['markdown_extensions', index]]);
-      else if (isMapping(item) && Object.keys(item).length === 1) {
-        const [name, options] = Object.entries(item)[0]!;
-        entries.push([name, options, ['markdown_extensions', index, name]]);
-      } else
-        reading.error(
-          ['markdown_extensions', index],
-          expected('an extension name, or `name:` with its options', item),
-        );
-    });
-  } else {
-    reading.error(['markdown_extensions'], expected('a list of extensions', value));
-    return extensions;
-  }
-  for (const [name, options, at] of entries) {
-    if (options !== null && options !== undefined && !isMapping(options)) {
-      reading.error(at, expected(`the options of \`${name}\` as a mapping`, options));
-      continue;
-    }
-    extensions[name] = {
-      ...extensions[name],
-      ...(resolveRelative(options ?? {}, folders) as Record<string, unknown>),
-    };
-    if (name === 'toc' || name === 'markdown.extensions.toc')
-      for (const problem of readTocOptions(extensions[name]).problems)
-        reading.notice([...at, problem.option], problem.message);
-  }
-  return extensions;
-}
-
-/** `!relative $docs_dir` is the content folder; bare `!relative` (the page's own folder) stays as written. */
-function resolveRelative(value: unknown, folders: { dir: string; docsDir: string }): unknown {
-  if (typeof value === 'string') {
-    if (value === '!relative $docs_dir') return folders.docsDir;
-    if (value === '!relative $config_dir') return folders.dir;
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((item) => resolveRelative(item, folders));
-  if (isMapping(value))
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, resolveRelative(item, folders)]),
-    );
-  return value;
-}
-
-function readTheme(value: unknown, reading: MkdocsReading, set: Setter): void {
-  if (value === undefined || value === null) return;
-  const theme = typeof value === 'string' ? { name: value } : value;
-  if (!isMapping(theme)) {
-    reading.error(['theme'], expected('a theme name or its settings', value));
-    return;
-  }
-  const at = (key: string): YamlPath => (typeof value === 'string' ? ['theme'] : ['theme', key]);
-  if (theme['name'] !== 'material')
-    reading.notice(
-      at('name'),
-      `the site has its own theme, close to Material's; \`${String(theme['name'] ?? 'none')}\` theme settings are read as Material's`,
-    );
-  for (const [key, item] of Object.entries(theme)) {
-    if (key === 'name') continue;
-    if (key === 'language' || key === 'logo' || key === 'favicon') {
-      const written = optionalText(theme, [key], reading, ['theme', key]);
-      set(key, written, ['theme', key]);
-    } else if (key === 'palette') {
-      readPalette(item, reading, set);
-    } else if (UNSUPPORTED_THEME_SETTINGS[key]) {
-      const list =
-        key === 'features' && Array.isArray(item) && item.length > 0 ? ` (${item.join(', ')})` : '';
-      reading.notice(['theme', key], `not supported${list}: ${UNSUPPORTED_THEME_SETTINGS[key]}`);
-    } else {
-      reading.notice(['theme', key], 'is read by theme templates, which cannot run here; ignored');
-    }
-  }
-}
-
-function readPalette(value: unknown, reading: MkdocsReading, set: Setter): void {
-  if (value === null || value === undefined) return;
-  const list = Array.isArray(value);
-  const first: unknown = list ? value[0] : value;
-  const at: YamlPath = list ? ['theme', 'palette', 0] : ['theme', 'palette'];
-  if (list && value.length > 1)
-    reading.notice(
-      ['theme', 'palette'],
-      "several palettes: the first one's primary colour is used; the site has its own light and dark schemes and toggle",
-    );
-  if (!isMapping(first)) {
-    if (first !== undefined) reading.error(at, expected('a palette with `primary`', first));
-    return;
-  }
-  for (const [key, item] of Object.entries(first)) {
-    if (key === 'primary') {
-      if (typeof item !== 'string') {
-        reading.error([...at, key], expected('a Material colour name such as `indigo`', item));
-        continue;
-      }
-      const color = materialPrimaryColor(item);
-      if (color) set('primaryColor', color, [...at, key]);
-      else {
-        const near = item === 'custom' ? undefined : closest(item, Object.keys(MATERIAL_PRIMARY_COLORS));
-        reading.notice(
-          [...at, key],
-          item === 'custom'
-            ? '`custom` comes from extra CSS; set `primaryColor` in src/site.config.ts to the colour it defines'
-            : `\`${item}\` is not a Material colour; the default is used${near ? `; did you mean \`${near}\`?` : ''}`,
-        );
-      }
-    } else if (key === 'accent') {
-      reading.notice([...at, key], 'not supported: links and buttons use the primary colour');
-    } else if (key === 'scheme' || key === 'toggle' || key === 'media') {
-      if (!list)
-        reading.notice(
-          [...at, key],
-          "not supported: the site follows the reader's light or dark preference, with its own toggle",
-        );
-    } else {
-      reading.notice([...at, key], 'is not a palette setting of Material; ignored');
-    }
-  }
-}
-
-function readExtra(value: unknown, reading: MkdocsReading, set: Setter): void {
-  if (value === undefined || value === null) return;
-  if (!isMapping(value)) {
-    reading.error(['extra'], expected('a mapping', value));
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'analytics') set('analytics', readAnalytics(item, reading), ['extra', 'analytics']);
-    else if (key === 'meta') set('metaTags', readMeta(item, reading), ['extra', 'meta']);
-    else if (UNSUPPORTED_EXTRA_SETTINGS[key])
-      reading.notice(['extra', key], `not supported: ${UNSUPPORTED_EXTRA_SETTINGS[key]}`);
-    else reading.notice(['extra', key], 'is read by theme templates, which cannot run here; ignored');
-  }
-}
-
-function readAnalytics(value: unknown, reading: MkdocsReading): MkdocsSettings['analytics'] {
-  if (!isMapping(value)) {
-    reading.error(['extra', 'analytics'], expected('`provider` and `property`', value));
-    return undefined;
-  }
-  const { provider, property, feedback, ...rest } = value;
-  for (const key of Object.keys(rest))
-    reading.notice(['extra', 'analytics', key], 'is not an analytics setting of Material; ignored');
-  if (provider !== 'google') {
-    reading.notice(
-      ['extra', 'analytics', 'provider'],
-      `\`${String(provider)}\` is not supported; only \`google\` is, as in Material`,
-    );
-    return undefined;
-  }
-  if (typeof property !== 'string') {
-    reading.error(
-      ['extra', 'analytics', 'property'],
-      expected('a property id such as `G-XXXXXXXXXX`', property),
-    );
-    return undefined;
-  }
-  // The feedback widget's parts are checked with the rest of the settings, at this key.
-  type Feedback = NonNullable<MkdocsSettings['analytics']>['feedback'];
-  return { provider, property, ...(feedback === undefined ? {} : { feedback: feedback as Feedback }) };
-}
-
-/** `extra.meta`: a list of `{name|property, content}`, or a mapping of names to contents. */
-function readMeta(value: unknown, reading: MkdocsReading): MkdocsSettings['metaTags'] {
-  if (isMapping(value))
-    return Object.entries(value).map(([name, content]) => ({ name, content: String(content) }));
-  if (!Array.isArray(value)) {
-    reading.error(['extra', 'meta'], expected('a list of `name` and `content` pairs', value));
-    return undefined;
-  }
-  return value.flatMap((item, index) => {
-    if (
-      isMapping(item) &&
-      (typeof item['name'] === 'string' || typeof item['property'] === 'string') &&
-      item['content'] !== undefined
-    ) {
-      const { name, property, content } = item;
-      return [
-        {
-          ...(typeof name === 'string' ? { name } : { property: property as string }),
-          content: String(content),
-        },
-      ];
-    }
-    reading.error(['extra', 'meta', index], expected('`name` (or `property`) and `content`', item));
-    return [];
-  });
-}
-
-function readPlugins(value: unknown, reading: MkdocsReading): void {
-  if (value === undefined || value === null) return;
-  const entries: [string, unknown, YamlPath][] = isMapping(value)
-    ? Object.entries(value).map(([name, options]) => [name, options, ['plugins', name]])
-    : Array.isArray(value)
-      ? value.flatMap((item, index): [string, unknown, YamlPath][] => {
-          if (typeof item === 'string') return [[item, null, ['plugins', index, item]]];
-          if (isMapping(item) && Object.keys(item).length === 1) {
-            const [name, options] = Object.entries(item)[0]!;
-            return [[name, options, ['plugins', index, name]]];
-          }
-          reading.error(['plugins', index], expected('a plugin name, or `name:` with its options', item));
-          return [];
-        })
-      : [];
-  if (!isMapping(value) && !Array.isArray(value))
-    reading.error(['plugins'], expected('a list of plugins', value));
-  for (const [name, options, at] of entries) {
-    // Plugins may be namespaced by their theme (`material/search`).
-    const plain = name.replace(/^[\w-]+\//, '');
-    if (
-      plain === 'search' &&
-      (options === null || options === undefined || (isMapping(options) && Object.keys(options).length === 0))
-    )
-      continue;
-    reading.notice(
-      at,
-      `not supported: ${PLUGIN_REPLACEMENTS[plain] ?? 'MkDocs plugins are Python and cannot run here; ignored'}`,
-    );
-  }
-}
-
-function optionalText(
-  config: Record<string, unknown>,
-  key: [string],
-  reading: MkdocsReading,
-  at: YamlPath = key,
-): string | undefined {
-  const value = config[key[0]];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value;
-  reading.error(at, expected('text', value));
-  return undefined;
-}
-
-function textList(
-  config: Record<string, unknown>,
-  at: [string],
-  reading: MkdocsReading,
-): string[] | undefined {
-  const value = config[at[0]];
-  if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
-  reading.error(at, expected('a list of paths', value));
-  return undefined;
 }
 
 /** `https://example.org/kb` → `https://example.org` and `/kb/`; MkDocs adds the final `/` too. */

@@ -127,3 +127,12 @@ export const mkdocsFields = {
    */
   markdownExtensions: z.record(z.string().min(1), z.record(z.string(), z.unknown())).default({}),
 };
+
+/** The values `mkdocs.yml` supplies, under the names `src/site.config.ts` gives them. */
+export type MkdocsSettings = {
+  name?: string;
+  url?: string;
+  description?: string;
+  author?: string;
+  language?: string;
+} & { [Key in keyof typeof mkdocsFields]?: z.input<(typeof mkdocsFields)[Key]> };

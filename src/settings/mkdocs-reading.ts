@@ -1,4 +1,5 @@
 import { quote } from './error-map.ts';
+import type { MkdocsSettings } from './mkdocs-fields.ts';
 import type { SettingsNotice } from './settings-error.ts';
 import type { YamlPath, YamlPlace } from './mkdocs-yaml.ts';
 
@@ -83,6 +84,13 @@ export function keyLabel(path: YamlPath): string {
     .map(String)
     .join('.');
 }
+
+/** Records a value read from `mkdocs.yml` under its setting's name, with where it was read. */
+export type Setter = <Key extends keyof MkdocsSettings>(
+  key: Key,
+  value: MkdocsSettings[Key] | undefined,
+  from: YamlPath,
+) => void;
 
 /** ``expected text, received `42` `` and the like, for a value of the wrong kind. */
 export function expected(what: string, value: unknown): string {
