@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { RULE_ALIASES, RULES, type RuleId } from '../checks/rule-ids.ts';
+import { RULE_ALIASES, RULES, ruleIdOf, type RuleId } from '../checks/rule-ids.ts';
 import { createSettingsErrorMap, formatIssue, quote } from './error-map.ts';
 import { findMkdocsConfig, readMkdocsProject, type MkdocsProject } from './mkdocs-config.ts';
 import { mkdocsFields } from './mkdocs-fields.ts';
@@ -8,7 +8,10 @@ import { SettingsError, type SettingsNotice } from './settings-error.ts';
 
 export { formatNotice, SettingsError, type SettingsNotice } from './settings-error.ts';
 
-const ruleNames = [...Object.keys(RULES), ...Object.keys(RULE_ALIASES)] as [string, ...string[]];
+/** A rule's id, or an old name it still answers to. */
+type RuleName = RuleId | keyof typeof RULE_ALIASES;
+
+const ruleNames = [...Object.keys(RULES), ...Object.keys(RULE_ALIASES)] as [RuleName, ...RuleName[]];
 
 const URL_ERROR =
   "expected the site's public address, such as `https://example.org` or `https://example.org/kb/`";
@@ -154,7 +157,7 @@ export function mergeSettings(layers: {
   const { input, root, env, mkdocs } = layers;
   if (!isRecord(input))
     throw new SettingsError(
-      `Invalid site settings in ${SETTINGS_FILE}:\n${formatIssue({ code: 'invalid_type', expected: 'object', path: [], input, message: `expected the settings as an object, received ${quote(input)}` })[0]}`,
+      `Invalid site settings in ${SETTINGS_FILE}:\n**(settings)**: expected the settings as an object, received ${quote(input)}`,
     );
   const merged: Record<string, unknown> = { ...mkdocs?.settings, ...input };
   // Extensions merge by name: the settings file may change one extension's options and keep the rest.
@@ -227,14 +230,12 @@ function describeIssues(
 
 /** Old rule names in `rules` become the rules they now are. */
 function renameRuleAliases(
-  rules: Partial<Record<string, 'off' | 'warning' | 'error'>>,
+  rules: Partial<Record<RuleName, 'off' | 'warning' | 'error'>>,
 ): Partial<Record<RuleId, 'off' | 'warning' | 'error'>> {
-  return Object.fromEntries(
-    Object.entries(rules).map(([name, level]) => [
-      RULE_ALIASES[name as keyof typeof RULE_ALIASES] ?? name,
-      level,
-    ]),
-  );
+  const renamed: Partial<Record<RuleId, 'off' | 'warning' | 'error'>> = {};
+  for (const [name, level] of Object.entries(rules) as [RuleName, 'off' | 'warning' | 'error'][])
+    renamed[ruleIdOf(name)!] = level;
+  return renamed;
 }
 
 /** `https://example.org/kb` → `url: 'https://example.org'`, `base: '/kb/'`; no address → `base: '/'`. */
