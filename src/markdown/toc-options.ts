@@ -183,3 +183,10 @@ function show(value: unknown): string {
 function pymdownx(slugCase: 'none' | 'lower' | 'lower-ascii', percentEncode: boolean): TocSlugify {
   return { kind: 'pymdownx', case: slugCase, percentEncode, normalize: 'NFC' };
 }
+
+/** The `toc` options among Markdown extensions by name, as mkdocs.yml may name it either way. */
+export function tocConfigOf(
+  extensions: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Readonly<Record<string, unknown>> | undefined {
+  return extensions['toc'] ?? extensions['markdown.extensions.toc'];
+}

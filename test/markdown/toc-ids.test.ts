@@ -3,7 +3,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownParser } from '../../src/markdown/parse-markdown.ts';
 import { createTocIds, headingIdsOf, unique } from '../../src/markdown/toc-ids.ts';
-import { readTocOptions } from '../../src/markdown/toc-options.ts';
+import { readTocOptions, tocConfigOf } from '../../src/markdown/toc-options.ts';
 import { pythonHeadingIds, type HeadingIdsCase } from '../helpers/python-heading-ids.ts';
 import { ORACLE_MISSING, pythonMarkdownAvailable } from '../helpers/python-markdown.ts';
 
@@ -106,6 +106,12 @@ describe('toc options from mkdocs.yml', () => {
       percentEncode: false,
       normalize: 'NFC',
     });
+  });
+
+  it('finds toc under either of its names', () => {
+    expect(tocConfigOf({ 'markdown.extensions.toc': { permalink: true } })).toEqual({ permalink: true });
+    expect(tocConfigOf({ toc: { separator: '_' }, tables: {} })).toEqual({ separator: '_' });
+    expect(tocConfigOf({ tables: {} })).toBeUndefined();
   });
 
   it('reads depth, base level and permalinks as Python-Markdown does', () => {
