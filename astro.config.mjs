@@ -4,11 +4,14 @@ import { defineConfig } from 'astro/config';
 import { cacheRoot } from './src/core/cache-store.ts';
 import { ENV } from './src/core/env.ts';
 import { knowledgeBase } from './src/integration/index.ts';
-import { resolveSettings } from './src/settings/settings.ts';
+import { formatNotice, resolveSettings } from './src/settings/settings.ts';
+import { settingsOrExit } from './src/settings/settings-or-exit.ts';
 import siteConfig from './src/site.config.ts';
 
 const root = process.cwd();
-const settings = resolveSettings(siteConfig, root, process.env);
+// A settings error stops the build with its message alone (exit code 2), not a stack trace.
+const settings = settingsOrExit(() => resolveSettings(siteConfig, root, process.env));
+for (const notice of settings.notices) console.warn(formatNotice(notice));
 
 // KB_OUT_DIR and KB_CACHE_DIR let tests and the benchmark build other content side by side.
 export default defineConfig({

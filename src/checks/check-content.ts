@@ -91,7 +91,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         {
           line: 0,
           column: 0,
-          ruleId: 'orphan',
+          ruleId: 'orphan-page',
           message:
             'no other published page links to this article; link it from a related article’s "See also" or from its topic page',
         },

@@ -33,7 +33,7 @@ export const RULES = {
     summary: 'an external link answers with an error (`--external`)',
   },
   'link-external-unchecked': { severity: 'warning', summary: 'an external link could not be checked' },
-  orphan: { severity: 'warning', summary: 'a published article that no page links to' },
+  'orphan-page': { severity: 'warning', summary: 'a published article that no page links to' },
   'jsonld-invalid': { severity: 'error', summary: 'embedded JSON-LD is not valid JSON' },
   'jsonld-not-faq': { severity: 'error', summary: 'embedded JSON-LD is not a schema.org FAQPage' },
   'jsonld-question-mismatch': { severity: 'error', summary: 'the FAQPage question differs from the title' },
@@ -66,4 +66,15 @@ export type RuleId = keyof typeof RULES;
 /** True when `value` names a rule. */
 export function isRuleId(value: string): value is RuleId {
   return Object.hasOwn(RULES, value);
+}
+
+/** Old rule names still accepted in settings and ignore comments, with the rule each now is. */
+export const RULE_ALIASES = {
+  orphan: 'orphan-page',
+} as const satisfies Record<string, RuleId>;
+
+/** The rule `name` means, old names included; `undefined` when it names none. */
+export function ruleIdOf(name: string): RuleId | undefined {
+  if (isRuleId(name)) return name;
+  return Object.hasOwn(RULE_ALIASES, name) ? RULE_ALIASES[name as keyof typeof RULE_ALIASES] : undefined;
 }

@@ -12,7 +12,7 @@ import { FORMATTERS, isFormatName } from '../checks/formatters/index.ts';
 import { applyRuleLevels } from '../checks/rule-levels.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
-import { resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
+import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import siteConfig from '../site.config.ts';
 
 /** Flags of `npm run check`, as parsed from the command line. */
@@ -113,6 +113,8 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     io.stderr.write(`${error.message}\n`);
     return EXIT.usage;
   }
+  // Settings read and not honoured (mostly from mkdocs.yml): said once, never silently dropped.
+  for (const notice of settings.notices) io.stderr.write(`${formatNotice(notice)}\n`);
   const caches = cacheRoot(projectRoot(io), io.env);
   const options = {
     cacheDir: flags.cache === false ? undefined : caches,

@@ -1,25 +1,31 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ENV } from '../core/env.ts';
-import { RULES } from '../checks/rule-ids.ts';
+import { RULE_ALIASES, RULES, ruleIdOf, type RuleId } from '../checks/rule-ids.ts';
+import { createSettingsErrorMap, formatIssue, quote } from './error-map.ts';
+import { findMkdocsConfig, readMkdocsProject, type MkdocsProject } from './mkdocs-config.ts';
+import { mkdocsFields } from './mkdocs-fields.ts';
+import { SettingsError, type SettingsNotice } from './settings-error.ts';
 
-const ruleIds = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
+export { formatNotice, SettingsError, type SettingsNotice } from './settings-error.ts';
 
-const URL_ERROR = "expected the site's public address, such as `https://example.org`";
+/** A rule's id, or an old name it still answers to. */
+type RuleName = RuleId | keyof typeof RULE_ALIASES;
 
-/** Zod's message for a bad address, quoting what was written. */
-const urlError = (issue: { input?: unknown }) => `${URL_ERROR}, received \`${String(issue.input)}\``;
+const ruleNames = [...Object.keys(RULES), ...Object.keys(RULE_ALIASES)] as [RuleName, ...RuleName[]];
 
-/** An absolute http(s) address; the site's own `url` may have no path, since pages are published at the root. */
+const URL_ERROR =
+  "expected the site's public address, such as `https://example.org` or `https://example.org/kb/`";
+
+/** An absolute http(s) address, with a path when the site is served under one (`https://example.org/kb/`). */
 const siteUrl = z
-  .url({ protocol: /^https?$/, error: urlError, abort: true })
-  .refine((value) => new URL(value).pathname === '/' && !new URL(value).search && !new URL(value).hash, {
-    error: (issue) => `${urlError(issue)}; the site is published at the root of its address, without a path`,
-  })
-  .transform((value) => new URL(value).origin);
+  .url({ protocol: /^https?$/, error: URL_ERROR, abort: true })
+  .refine((value) => !new URL(value).search && !new URL(value).hash, {
+    error: `${URL_ERROR}, without \`?\` or \`#\``,
+  });
 
 /** An image by absolute URL or by site path (`/images/card.png`), with the size Open Graph asks for. */
-const imageSetting = z.object({
+const imageSetting = z.strictObject({
   url: z.string().regex(/^(?:https?:\/\/|\/)\S+$/, {
     error: 'expected an absolute URL or a site path such as `/images/card.png`',
   }),
@@ -28,93 +34,155 @@ const imageSetting = z.object({
   alt: z.string().default(''),
 });
 
-const settingsSchema = z.object({
-  name: z.string().min(1),
-  /** Required for a production build (see `requireSiteUrl`); `KB_SITE_URL` wins over it. */
-  url: siteUrl.optional(),
-  description: z.string().default(''),
-  /** The default author of articles, in structured data; an article's `author` wins. */
-  author: z.string().default(''),
-  /** Who publishes the site, in structured data: an organisation (default) or a person. */
-  publisher: z
-    .object({
-      type: z.enum(['Organization', 'Person']).default('Organization'),
-      /** Defaults to the site's name. */
-      name: z.string().min(1).optional(),
-      /** Defaults to the site's address. */
-      url: z.url({ protocol: /^https?$/, error: urlError }).optional(),
-      logo: imageSetting.optional(),
-    })
-    .default({ type: 'Organization' }),
-  /** The social image of pages without a card of their own; a card with the site's name is generated otherwise. */
-  image: imageSetting.optional(),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as `en` or `pt-BR`' })
-    .default('en'),
-  contentDir: z.string().min(1).default('content'),
-  keywords: z.array(z.string()).default([]),
-  /** How many of the newest articles the RSS feed lists. */
-  feedSize: z.int({ error: 'expected a whole number of articles' }).min(1).max(1000).default(20),
-  /** The browser's UI colour (`theme-color`), for light and dark colour schemes. */
-  themeColor: z
-    .object({
-      light: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour such as `#ffffff`' }),
-      dark: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour such as `#0d1117`' }),
-    })
-    .default({ light: '#ffffff', dark: '#0d1117' }),
-  /** Runtimes for examples, by name, merged over the defaults (TypeScript, JavaScript, Python). */
-  runtimes: z
-    .record(
-      z.string(),
-      z.object({
-        languages: z.array(z.string().min(1)).min(1),
-        command: z.array(z.string().min(1), { error: 'expected a command as a list of strings' }).min(1),
-        extension: z.string().regex(/^\.\w+$/, { error: 'expected a file extension such as `.py`' }),
-        version: z.array(z.string()).optional(),
-        label: z.string().min(1),
-        separator: z.string().optional(),
-        stripTypes: z.boolean().optional(),
-      }),
-    )
-    .default({}),
-  /** Rules switched off or set to another severity: `{ orphan: 'off', 'description-length': 'error' }`. */
-  rules: z.partialRecord(z.enum(ruleIds), z.enum(['off', 'warning', 'error'])).default({}),
-});
+const settingsSchema = z
+  .strictObject({
+    /** The site's name, in the header and in page titles. */
+    name: z.string().min(1),
+    /** Required for a production build (see `requireSiteUrl`); `KB_SITE_URL` wins over it. A path (`/kb/`) becomes `base`. */
+    url: siteUrl.optional(),
+    description: z.string().default(''),
+    /** The default author of articles, in structured data; an article's `author` wins. */
+    author: z.string().default(''),
+    /** Who publishes the site, in structured data: an organisation (default) or a person. */
+    publisher: z
+      .strictObject({
+        type: z.enum(['Organization', 'Person']).default('Organization'),
+        /** Defaults to the site's name. */
+        name: z.string().min(1).optional(),
+        /** Defaults to the site's address. */
+        url: z.url({ protocol: /^https?$/, error: URL_ERROR }).optional(),
+        logo: imageSetting.optional(),
+      })
+      .default({ type: 'Organization' }),
+    /** The social image of pages without a card of their own; a card with the site's name is generated otherwise. */
+    image: imageSetting.optional(),
+    /** The language of every page (`<html lang>`). */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, {
+        error: 'expected a language tag such as `en` or `pt-BR`',
+      })
+      .default('en'),
+    /** The folder of Markdown files, or of a MkDocs project (holding `mkdocs.yml`), whose `docs_dir` is then read. */
+    contentDir: z.string().min(1).default('content'),
+    /** Default keywords of articles that have none. */
+    keywords: z.array(z.string()).default([]),
+    /** How many of the newest articles the RSS feed lists. */
+    feedSize: z
+      .int({
+        error: (issue) => (issue.code === 'invalid_type' ? 'expected a whole number of articles' : undefined),
+      })
+      .min(1)
+      .max(1000)
+      .default(20),
+    /** The browser's UI colour (`theme-color`), for light and dark colour schemes. */
+    themeColor: z
+      .strictObject({
+        light: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour such as `#ffffff`' }),
+        dark: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour such as `#0d1117`' }),
+      })
+      .default({ light: '#ffffff', dark: '#0d1117' }),
+    /** Runtimes for examples, by name, merged over the defaults (TypeScript, JavaScript, Python). */
+    runtimes: z
+      .record(
+        z.string(),
+        z.strictObject({
+          languages: z.array(z.string().min(1)).min(1),
+          command: z.array(z.string().min(1), { error: 'expected a command as a list of strings' }).min(1),
+          extension: z.string().regex(/^\.\w+$/, { error: 'expected a file extension such as `.py`' }),
+          version: z.array(z.string()).optional(),
+          label: z.string().min(1),
+          separator: z.string().optional(),
+          stripTypes: z.boolean().optional(),
+        }),
+      )
+      .default({}),
+    /** Rules switched off or set to another severity: `{ 'orphan-page': 'off', 'description-length': 'error' }`. */
+    rules: z
+      .partialRecord(z.enum(ruleNames), z.enum(['off', 'warning', 'error']))
+      .default({})
+      .transform(renameRuleAliases),
+    ...mkdocsFields,
+  })
+  .transform(({ url, ...rest }) => ({ ...rest, ...splitSiteUrl(url) }));
 
 /** Site settings as written in `src/site.config.ts`. */
 export type SiteSettingsInput = z.input<typeof settingsSchema>;
 
-/** Site settings after validation, with defaults applied and `contentDir` absolute. */
-export type SiteSettings = z.output<typeof settingsSchema>;
-
-/** A settings problem, phrased for the person who edits the settings file. */
-export class SettingsError extends Error {
-  override name = 'SettingsError';
-}
+/** Site settings after validation: defaults applied, `contentDir` absolute, `url` split into origin and `base`. */
+export type SiteSettings = z.output<typeof settingsSchema> & {
+  /** The MkDocs project the settings and content come from, if `contentDir` names one. */
+  mkdocs: Pick<MkdocsProject, 'dir' | 'configFile' | 'docsDir'> | undefined;
+  /** Settings read and not honoured (from `mkdocs.yml`), and old names: print each as a warning. */
+  notices: SettingsNotice[];
+};
 
 const SETTINGS_FILE = 'src/site.config.ts';
 
+const errorMap = createSettingsErrorMap(RULE_ALIASES);
+
 /**
- * Validates settings and resolves the content directory against `root`;
- * `KB_CONTENT_DIR` in `env` wins over the file's `contentDir`, `KB_SITE_URL` over its `url`.
+ * Validates settings and resolves the content folder against `root`. When the content
+ * folder (`contentDir`, or `KB_CONTENT_DIR` in `env`) holds a `mkdocs.yml`, that file is read
+ * first and its `docs_dir` is the content folder; the settings file's values win over it,
+ * and `KB_SITE_URL` over both. Throws a {@link SettingsError} that names every problem.
  */
 export function resolveSettings(
   input: unknown,
   root: string,
   env: Record<string, string | undefined> = {},
 ): SiteSettings {
-  const url = env[ENV.siteUrl];
-  const merged = url && typeof input === 'object' && input !== null ? { ...input, url } : input;
-  const parsed = settingsSchema.safeParse(merged);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `**${issue.path.join('.') || '(settings)'}**: ${issue.message}`,
+  const written =
+    isRecord(input) && typeof input['contentDir'] === 'string' ? input['contentDir'] : 'content';
+  const configFile = findMkdocsConfig(path.resolve(root, env[ENV.contentDir] || written));
+  const mkdocs = configFile ? readMkdocsProject(configFile, { root, env }) : undefined;
+  return mergeSettings({ input, root, env, mkdocs });
+}
+
+/**
+ * The settings from their three layers, without reading any file: a MkDocs project's values,
+ * the settings file's over them, the environment's over both.
+ */
+export function mergeSettings(layers: {
+  input: unknown;
+  root: string;
+  env: Record<string, string | undefined>;
+  mkdocs?: MkdocsProject | undefined;
+}): SiteSettings {
+  const { input, root, env, mkdocs } = layers;
+  if (!isRecord(input))
+    throw new SettingsError(
+      `Invalid site settings in ${SETTINGS_FILE}:\n**(settings)**: expected the settings as an object, received ${quote(input)}`,
     );
-    throw new SettingsError(`Invalid site settings in ${SETTINGS_FILE}:\n${lines.join('\n')}`);
-  }
-  const contentDir = env[ENV.contentDir] || parsed.data.contentDir;
-  return { ...parsed.data, contentDir: path.resolve(root, contentDir) };
+  const merged: Record<string, unknown> = { ...mkdocs?.settings, ...input };
+  // Extensions merge by name: the settings file may change one extension's options and keep the rest.
+  if (mkdocs?.settings.markdownExtensions && isRecord(input['markdownExtensions']))
+    merged['markdownExtensions'] = { ...mkdocs.settings.markdownExtensions, ...input['markdownExtensions'] };
+  const envUrl = env[ENV.siteUrl];
+  if (envUrl) merged['url'] = envUrl;
+
+  const parsed = settingsSchema.safeParse(merged, { error: errorMap, reportInput: true });
+  if (!parsed.success) throw new SettingsError(describeIssues(parsed.error.issues, { input, env, mkdocs }));
+
+  const contentDir = mkdocs
+    ? mkdocs.docsDir
+    : path.resolve(root, env[ENV.contentDir] || parsed.data.contentDir);
+  const notices = [...(mkdocs?.notices ?? [])];
+  for (const [alias, name] of Object.entries(RULE_ALIASES))
+    if (isRecord(input['rules']) && alias in input['rules'])
+      notices.push({
+        file: SETTINGS_FILE,
+        line: 0,
+        column: 0,
+        key: `rules.${alias}`,
+        message: `is now \`${name}\`; the old name still works`,
+      });
+  return {
+    ...parsed.data,
+    contentDir,
+    mkdocs: mkdocs && { dir: mkdocs.dir, configFile: mkdocs.configFile, docsDir: mkdocs.docsDir },
+    notices,
+  };
 }
 
 /** The site's address, which a production build needs for canonical URLs, the sitemap and the feed. */
@@ -123,4 +191,58 @@ export function requireSiteUrl(settings: Pick<SiteSettings, 'url'>): string {
   throw new SettingsError(
     `Invalid site settings in ${SETTINGS_FILE}:\n**url**: ${URL_ERROR}; a production build needs it for canonical URLs, the sitemap and the feed (or set ${ENV.siteUrl})`,
   );
+}
+
+/** Every problem, grouped by the file (or environment variable) the value came from. */
+function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  sources: {
+    input: Record<string, unknown>;
+    env: Record<string, string | undefined>;
+    mkdocs: MkdocsProject | undefined;
+  },
+): string {
+  const groups = new Map<string, string[]>();
+  const add = (group: string, line: string) => groups.set(group, [...(groups.get(group) ?? []), line]);
+  for (const issue of issues) {
+    const key = String(issue.path[0] ?? '');
+    const fromMkdocs = sources.mkdocs?.sources[key as keyof MkdocsProject['sources']];
+    if (key === 'url' && sources.env[ENV.siteUrl]) {
+      for (const line of formatIssue(issue, () => ENV.siteUrl)) add('the environment', line);
+    } else if (fromMkdocs && !(key in sources.input)) {
+      for (const line of formatIssue(issue, (issuePath) =>
+        [fromMkdocs.key, ...issuePath.slice(1).map(String)].join('.'),
+      ))
+        add(fromMkdocs.file, `${fromMkdocs.file}:${fromMkdocs.line}:${fromMkdocs.column}: ${line}`);
+    } else {
+      for (const line of formatIssue(issue)) add(SETTINGS_FILE, line);
+    }
+  }
+  return [...groups]
+    .map(([group, lines]) => `Invalid site settings in ${group}:\n${lines.join('\n')}`)
+    .join('\n');
+}
+
+/** Old rule names in `rules` become the rules they now are. */
+function renameRuleAliases(
+  rules: Partial<Record<RuleName, 'off' | 'warning' | 'error'>>,
+): Partial<Record<RuleId, 'off' | 'warning' | 'error'>> {
+  const renamed: Partial<Record<RuleId, 'off' | 'warning' | 'error'>> = {};
+  for (const [name, level] of Object.entries(rules) as [RuleName, 'off' | 'warning' | 'error'][])
+    renamed[ruleIdOf(name)!] = level;
+  return renamed;
+}
+
+/** `https://example.org/kb` → `url: 'https://example.org'`, `base: '/kb/'`; no address → `base: '/'`. */
+function splitSiteUrl(url: string | undefined): { url: string | undefined; base: string } {
+  if (url === undefined) return { url: undefined, base: '/' };
+  const parsed = new URL(url);
+  return {
+    url: parsed.origin,
+    base: parsed.pathname.endsWith('/') ? parsed.pathname : `${parsed.pathname}/`,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -194,11 +194,11 @@ describe('each rule reports exactly', () => {
     `);
   });
 
-  it('orphan: links from drafts and from the page itself do not count; absolute links do', async () => {
-    expect(await report('orphan')).toMatchInlineSnapshot(`
-      "t/draft-linked.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan
-      t/lonely.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan
-      t/self-linked.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan"
+  it('orphan-page: links from drafts and from the page itself do not count; absolute links do', async () => {
+    expect(await report('orphan-page')).toMatchInlineSnapshot(`
+      "t/draft-linked.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan-page
+      t/lonely.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan-page
+      t/self-linked.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan-page"
     `);
   });
 
@@ -237,9 +237,9 @@ describe('each rule reports exactly', () => {
     `);
   });
 
-  it('ignore-unknown-rule: did you mean a rule', async () => {
+  it('ignore-unknown-rule: did you mean a rule; an old rule name is no unknown rule', async () => {
     expect(await report('ignore-unknown-rule')).toMatchInlineSnapshot(`
-      "t/bad.md:10:1  warning  \`orphans\` is not a rule id; did you mean \`orphan\`?  ignore-unknown-rule
+      "t/bad.md:10:1  warning  \`orphans\` is not a rule id; did you mean \`orphan-page\`?  ignore-unknown-rule
       t/bad.md:14:1  warning  \`no-such-rule\` is not a rule id; the rules are listed in src/checks/rule-ids.ts  ignore-unknown-rule"
     `);
   });

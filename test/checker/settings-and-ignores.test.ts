@@ -13,13 +13,15 @@ describe('rule settings', () => {
       t/ignores.md:19:37  error  the link \`short.md#nowhere\` names the anchor \`#nowhere\`, but no heading on \`t/short.md\` has that id  link-missing-anchor
       t/ignores.md:25:1  warning  \`link-missing-files\` is not a rule id; did you mean \`link-missing-file\`?  ignore-unknown-rule
       t/ignores.md:26:38  error  the link \`missing-five.md\` points to \`t/missing-five.md\`, which does not exist  link-missing-file
-      t/lonely.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan
+      t/lonely.md:0:0  warning  no other published page links to this article; link it from a related article’s "See also" or from its topic page  orphan-page
       t/short.md:3:14  warning  \`description\` is 10 characters long; search engines show 50–160  description-length"
     `);
   });
 
   it('`off` removes a rule and `error` raises one', async () => {
-    const { diagnostics } = await check(SITE, { rules: { orphan: 'off', 'description-length': 'error' } });
+    const { diagnostics } = await check(SITE, {
+      rules: { 'orphan-page': 'off', 'description-length': 'error' },
+    });
     expect(show(diagnostics)).toMatchInlineSnapshot(`
       "t/ignores.md:16:6  error  the link \`missing-three.md\` points to \`t/missing-three.md\`, which does not exist  link-missing-file
       t/ignores.md:19:37  error  the link \`short.md#nowhere\` names the anchor \`#nowhere\`, but no heading on \`t/short.md\` has that id  link-missing-anchor

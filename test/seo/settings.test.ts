@@ -36,11 +36,11 @@ describe('SEO settings', () => {
   it('names the path and quotes the value in every error', () => {
     expect(error({ name: 'S', url: 'example.org' })).toMatchInlineSnapshot(`
       "Invalid site settings in src/site.config.ts:
-      **url**: expected the site's public address, such as \`https://example.org\`, received \`example.org\`"
+      **url**: expected the site's public address, such as \`https://example.org\` or \`https://example.org/kb/\`, received \`example.org\`"
     `);
-    expect(error({ name: 'S', url: 'https://example.org/docs/' })).toMatchInlineSnapshot(`
+    expect(error({ name: 'S', url: 'https://example.org/docs/?page=1' })).toMatchInlineSnapshot(`
       "Invalid site settings in src/site.config.ts:
-      **url**: expected the site's public address, such as \`https://example.org\`, received \`https://example.org/docs/\`; the site is published at the root of its address, without a path"
+      **url**: expected the site's public address, such as \`https://example.org\` or \`https://example.org/kb/\`, without \`?\` or \`#\`, received \`https://example.org/docs/?page=1\`"
     `);
     expect(
       error({
@@ -52,14 +52,14 @@ describe('SEO settings', () => {
       }),
     ).toMatchInlineSnapshot(`
       "Invalid site settings in src/site.config.ts:
-      **image.url**: expected an absolute URL or a site path such as \`/images/card.png\`
-      **language**: expected a language tag such as \`en\` or \`pt-BR\`
-      **feedSize**: expected a whole number of articles
-      **themeColor.light**: expected a colour such as \`#ffffff\`"
+      **image.url**: expected an absolute URL or a site path such as \`/images/card.png\`, received \`card.png\`
+      **language**: expected a language tag such as \`en\` or \`pt-BR\`, received \`English\`
+      **feedSize**: expected a whole number of articles, received \`2.5\`
+      **themeColor.light**: expected a colour such as \`#ffffff\`, received \`white\`"
     `);
     expect(error({ name: 'S' }, { KB_SITE_URL: 'nope' })).toMatchInlineSnapshot(`
-      "Invalid site settings in src/site.config.ts:
-      **url**: expected the site's public address, such as \`https://example.org\`, received \`nope\`"
+      "Invalid site settings in the environment:
+      **KB_SITE_URL**: expected the site's public address, such as \`https://example.org\` or \`https://example.org/kb/\`, received \`nope\`"
     `);
   });
 
@@ -67,7 +67,7 @@ describe('SEO settings', () => {
     expect(requireSiteUrl({ url: 'https://example.org' })).toBe('https://example.org');
     expect(() => requireSiteUrl({ url: undefined })).toThrowErrorMatchingInlineSnapshot(`
       [SettingsError: Invalid site settings in src/site.config.ts:
-      **url**: expected the site's public address, such as \`https://example.org\`; a production build needs it for canonical URLs, the sitemap and the feed (or set KB_SITE_URL)]
+      **url**: expected the site's public address, such as \`https://example.org\` or \`https://example.org/kb/\`; a production build needs it for canonical URLs, the sitemap and the feed (or set KB_SITE_URL)]
     `);
   });
 });
