@@ -1,6 +1,8 @@
 import type { PluggableList } from 'unified';
 import { remarkAdmonitions } from './remark-admonitions.ts';
 import { remarkDetails } from './remark-details.ts';
+import { remarkMdInHtml } from './remark-md-in-html.ts';
+import { remarkRawHtml } from './remark-raw-html.ts';
 import { remarkTabbed } from './remark-tabbed.ts';
 
 /** Python-Markdown extensions by name, each with its options, as `mkdocs.yml` lists them. */
@@ -8,7 +10,8 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
 
 /** The block-level Material extensions' remark plugins, in the order they must run. */
 export function blockExtensionPlugins(extensions: MarkdownExtensions): PluggableList {
-  const plugins: PluggableList = [];
+  const plugins: PluggableList = [remarkRawHtml];
+  if ('md_in_html' in extensions) plugins.push(remarkMdInHtml);
   if ('admonition' in extensions) plugins.push(remarkAdmonitions);
   if ('pymdownx.details' in extensions) plugins.push(remarkDetails);
   if ('pymdownx.tabbed' in extensions) plugins.push([remarkTabbed, extensions['pymdownx.tabbed']]);

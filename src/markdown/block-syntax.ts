@@ -1,6 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
-import type { Point, Position } from 'unist';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import {
   type Fragment,
@@ -59,6 +59,8 @@ export interface BlockCursor {
   text: string;
   /** The node emitted just before in the same parent, if any (positions already in the file). */
   previous: RootContent | undefined;
+  /** Where the parent ends in the fragment: its last line, and the characters of that line it holds. */
+  end: { line: number; column: number };
   /**
    * Replaces the node, and the nodes after it up to fragment line `end.line` (up to character
    * `end.column` of that line, the whole line if omitted), with `nodes`. What remains of those
@@ -241,6 +243,7 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
         indent,
         text,
         previous: out.at(-1),
+        end: { ...end },
         take(until, nodes) {
           taken = true;
           const stop: End = {
@@ -348,9 +351,4 @@ function startsBefore(node: RootContent, end: End): boolean {
 /** Whether point `a` is after point `b`. */
 function after(a: Point, b: { line: number; column: number }): boolean {
   return a.line > b.line || (a.line === b.line && a.column > b.column);
-}
-
-/** A position from a fragment's start point to its end point, both already in the file. */
-export function spanning(start: Point, end: Point): Position {
-  return { start, end };
 }
