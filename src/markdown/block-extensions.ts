@@ -1,5 +1,6 @@
 import type { PluggableList } from 'unified';
 import { remarkAdmonitions } from './remark-admonitions.ts';
+import { remarkAttrList } from './remark-attr-list.ts';
 import { remarkDetails } from './remark-details.ts';
 import { remarkMdInHtml } from './remark-md-in-html.ts';
 import { remarkRawHtml } from './remark-raw-html.ts';
@@ -15,5 +16,6 @@ export function blockExtensionPlugins(extensions: MarkdownExtensions): Pluggable
   if ('admonition' in extensions) plugins.push(remarkAdmonitions);
   if ('pymdownx.details' in extensions) plugins.push(remarkDetails);
   if ('pymdownx.tabbed' in extensions) plugins.push([remarkTabbed, extensions['pymdownx.tabbed']]);
+  if ('attr_list' in extensions) plugins.push(remarkAttrList);
   return plugins;
 }
