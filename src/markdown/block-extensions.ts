@@ -1,6 +1,7 @@
 import type { PluggableList } from 'unified';
 import { remarkAdmonitions } from './remark-admonitions.ts';
 import { remarkAttrList } from './remark-attr-list.ts';
+import { remarkDefList } from './remark-def-list.ts';
 import { remarkDetails } from './remark-details.ts';
 import { remarkMdInHtml } from './remark-md-in-html.ts';
 import { remarkRawHtml } from './remark-raw-html.ts';
@@ -16,6 +17,7 @@ export function blockExtensionPlugins(extensions: MarkdownExtensions): Pluggable
   if ('admonition' in extensions) plugins.push(remarkAdmonitions);
   if ('pymdownx.details' in extensions) plugins.push(remarkDetails);
   if ('pymdownx.tabbed' in extensions) plugins.push([remarkTabbed, extensions['pymdownx.tabbed']]);
+  if ('def_list' in extensions) plugins.push(remarkDefList);
   if ('attr_list' in extensions) plugins.push(remarkAttrList);
   return plugins;
 }

@@ -58,7 +58,9 @@ export interface BlockCursor {
   /** That line's text after the indentation. */
   text: string;
   /** The node emitted just before in the same parent, if any (positions already in the file). */
-  previous: RootContent | undefined;
+  readonly previous: RootContent | undefined;
+  /** Takes back the node emitted just before (a definition list's terms become part of it). */
+  dropPrevious: () => RootContent | undefined;
   /** Where the parent ends in the fragment: its last line, and the characters of that line it holds. */
   end: { line: number; column: number };
   /**
@@ -242,7 +244,10 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
         line,
         indent,
         text,
-        previous: out.at(-1),
+        get previous() {
+          return out.at(-1);
+        },
+        dropPrevious: () => out.pop(),
         end: { ...end },
         take(until, nodes) {
           taken = true;
