@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import type { HtmlElement, Tab, TabbedSet } from './mdast-block-extensions.ts';
 import { type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';
 import { containerPosition, markerPhrasing, readIndentedBody } from './indented-container.ts';
+import { htmlElement } from './html-element.ts';
 
 /** pymdownx.tabbed's options, as `mkdocs.yml` gives them. */
 export interface TabbedOptions {
@@ -72,8 +73,8 @@ function tabbedSyntax(alternate: boolean): BlockSyntax {
         data: { hName: 'div', hProperties: { className: [alternate ? 'tabbed-block' : 'tabbed-content'] } },
         position,
       };
-      const label = element('label', markerPhrasing(cursor, start, end));
-      const input = element('input', []);
+      const label = htmlElement('label', markerPhrasing(cursor, start, end));
+      const input = htmlElement('input', []);
       const previous = cursor.previous;
       if (previous?.type === 'tabbedSet' && previous.alternate === alternate && !special.includes('!')) {
         addTab(previous, input, label, tab);
@@ -86,8 +87,8 @@ function tabbedSyntax(alternate: boolean): BlockSyntax {
         alternate,
         children: alternate
           ? [
-              element('div', [], { className: ['tabbed-labels'] }),
-              element('div', [], { className: ['tabbed-content'] }),
+              htmlElement('div', [], { className: ['tabbed-labels'] }),
+              htmlElement('div', [], { className: ['tabbed-content'] }),
             ]
           : [],
         data: {
@@ -103,9 +104,6 @@ function tabbedSyntax(alternate: boolean): BlockSyntax {
   };
 }
 
-function element(tagName: string, children: RootContent[], properties: Record<string, unknown> = {}): HtmlElement {
-  return { type: 'htmlElement', tagName, children, data: { hName: tagName, hProperties: properties as never } };
-}
 
 function addTab(set: TabbedSet, input: HtmlElement, label: HtmlElement, tab: Tab): void {
   if (!set.alternate) {
