@@ -11,6 +11,7 @@ import { remarkSnippets } from './remark-snippets.ts';
 import { remarkTabbed } from './remark-tabbed.ts';
 import { remarkTableOfContents } from './remark-table-of-contents.ts';
 import { remarkTocMarker } from './remark-toc-marker.ts';
+import { remarkUnreadSyntax } from './remark-unread-syntax.ts';
 
 /** Python-Markdown extensions by name, each with its options, as `mkdocs.yml` lists them. */
 export type MarkdownExtensions = Record<string, Record<string, unknown>>;
@@ -36,6 +37,7 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
  *    container included.
  * 5. The `toc` marker `[TOC]` becomes an empty `tableOfContents` node; it is filled later by
  *    {@link blockExtensionLatePlugins}, once headings have their ids.
+ * 6. Last, a warning at each line where Material syntax is still text (`markdown-syntax-unread`).
  */
 export function blockExtensionPlugins(extensions: MarkdownExtensions): PluggableList {
   const enabled = (name: string): boolean => name in extensions;
@@ -52,6 +54,7 @@ export function blockExtensionPlugins(extensions: MarkdownExtensions): Pluggable
   if (enabled('abbr')) plugins.push([remarkAbbr, options('abbr')]);
   if (enabled('footnotes')) plugins.push([remarkFootnotes, options('footnotes')]);
   if (enabled('toc')) plugins.push([remarkTocMarker, options('toc')]);
+  plugins.push([remarkUnreadSyntax, { extensions }]);
   return plugins;
 }
 

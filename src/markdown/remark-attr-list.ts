@@ -1,5 +1,5 @@
 import type { Properties } from 'hast';
-import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { Data, Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { find, html } from 'property-information';
 import type { Processor } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
@@ -61,7 +61,7 @@ function readBlockList(node: Parent, parent: Nodes | undefined, grandparent: Nod
   if (!pattern || last?.type !== 'text') return;
   const match = pattern.exec(last.value);
   if (!match) return;
-  let target: Nodes = node;
+  let target: Nodes | Parent = node;
   if (node.type === 'paragraph' && parent?.type === 'listItem' && grandparent?.type === 'list') {
     // A tight list item holds its text directly in Python-Markdown, so the item gets the attributes.
     if (!isLoose(grandparent)) target = parent;
@@ -103,13 +103,13 @@ function readInlineLists(node: Parent): void {
 }
 
 /** Sets the attributes of a list (`#id .class key=value`) on a node, as `data.hProperties`. */
-export function setAttributes(node: Nodes, list: string): void {
+export function setAttributes(node: { data?: Data | undefined }, list: string): void {
   const data = (node.data ??= {});
   const properties: Properties = { ...data.hProperties };
   for (const [name, value] of parseAttributeList(list)) {
     if (name === '.') {
       const classes = properties['className'];
-      const existing = Array.isArray(classes) ? classes : typeof classes === 'string' ? classes.split(' ') : [];
+      const existing = Array.isArray(classes) ? classes : classes ? String(classes).split(' ') : [];
       properties['className'] = [...existing, value];
     } else {
       properties[find(html, name.replace(NOT_NAME, '_')).property] = value;

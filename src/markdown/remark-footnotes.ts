@@ -1,4 +1,4 @@
-import type { FootnoteDefinition, FootnoteReference, Paragraph, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -147,8 +147,9 @@ function numberTabs(tree: Root): void {
         hName: 'input',
         hProperties: { type: 'radio', name: `__tabbed_${count}`, id, checked: index === selected },
       };
-      labels[index]!.data = { hName: 'label', hProperties: { htmlFor: id } };
+      labels[index]!.data = { hName: 'label', hProperties: { htmlFor: [id] } };
     });
-    set.data = { ...set.data, hProperties: { ...set.data?.hProperties, dataTabs: `${count}:${tabs.length}` } };
+    const data = (set.data ??= {});
+    data.hProperties = { ...data.hProperties, dataTabs: `${count}:${tabs.length}` };
   });
 }

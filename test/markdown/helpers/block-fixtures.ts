@@ -24,6 +24,11 @@ const ORACLE_BASE: Extensions = {
   'pymdownx.highlight': { use_pygments: false },
 };
 
+/** Our HTML without what the site adds on purpose: the short answer's class and search weight. */
+function withoutOwnMarks(html: string): string {
+  return html.replace(/ in-short(?=")/g, '').replace(/ data-pagefind-weight="5"/g, '');
+}
+
 /** Reads the fixtures of one area (`test/markdown/fixtures/<area>/<case>/`). */
 export async function readBlockFixtures(area: string, defaults: Extensions): Promise<BlockFixture[]> {
   const root = path.join(FIXTURES, area);
@@ -64,6 +69,6 @@ export function testBlockFixtures(fixtures: BlockFixture[]): void {
     if (!oracle) throw new Error(ORACLE_MISSING);
     const { html } = await renderBlocks(fixture.input, fixture.extensions);
     const expected = await renderWithPythonMarkdown(fixture.input, { ...ORACLE_BASE, ...fixture.extensions });
-    expect(normalizeHtml(html)).toBe(normalizeHtml(expected));
+    expect(normalizeHtml(withoutOwnMarks(html))).toBe(normalizeHtml(expected));
   });
 }
