@@ -1,11 +1,12 @@
 /** Python-Markdown's block-level elements (`Markdown.block_level_elements`): a raw block starts at one. */
+// prettier-ignore
 export const BLOCK_LEVEL_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'canvas', 'colgroup', 'dd', 'details', 'div', 'dl',
   'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'group', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'header', 'hgroup', 'hr', 'iframe', 'legend', 'li', 'main', 'map', 'math', 'menu', 'nav', 'noscript',
   'object', 'ol', 'option', 'output', 'p', 'pre', 'progress', 'script', 'section', 'style', 'summary',
   'table', 'tbody', 'td', 'textarea', 'tfoot', 'th', 'thead', 'tr', 'ul', 'video',
-]); // prettier-ignore
+]);
 
 /** A place in a fragment: its line (from 1) and a character index in that line. */
 export interface LineIndex {

@@ -70,7 +70,12 @@ function abbrSyntax(): BlockSyntax {
         title,
         position: {
           start: cursor.engine.point(cursor.fragment, cursor.line, cursor.indent + 1, 'start'),
-          end: cursor.engine.point(cursor.fragment, lastLine, (cursor.fragment.lines[lastLine - 1] ?? '').length + 1, 'end'),
+          end: cursor.engine.point(
+            cursor.fragment,
+            lastLine,
+            (cursor.fragment.lines[lastLine - 1] ?? '').length + 1,
+            'end',
+          ),
         },
       };
       // Python-Markdown drops a definition without an abbreviation or a title, but still removes its line.

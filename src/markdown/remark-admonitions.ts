@@ -61,7 +61,8 @@ function admonitionSyntax(): BlockSyntax {
         const [start, end] = match.indices?.[2] ?? [0, 0];
         titleNodes.push({
           type: 'paragraph',
-          children: explicit === undefined ? [{ type: 'text', value: title }] : markerPhrasing(cursor, start, end),
+          children:
+            explicit === undefined ? [{ type: 'text', value: title }] : markerPhrasing(cursor, start, end),
           data: { hProperties: { className: ['admonition-title'] } },
         });
       }

@@ -21,9 +21,10 @@ const NOT_NAME =
   /[^A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd:\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]+/g;
 
 /** mdast nodes that are inline elements in Python-Markdown's tree, which a list right after them targets. */
+// prettier-ignore
 const INLINE_ELEMENTS = new Set([
   'emphasis', 'strong', 'delete', 'link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'abbreviation',
-]); // prettier-ignore
+]);
 
 /**
  * Python-Markdown's `attr_list`: attributes written in braces, set on the element they follow.
@@ -82,7 +83,9 @@ function blockPattern(node: Parent): RegExp | undefined {
     case 'definitionDescription':
       return ON_LAST_LINE;
     case 'htmlElement':
-      return BLOCK_LEVEL_ELEMENTS.has((node as RootContent & { tagName: string }).tagName) ? ON_LAST_LINE : undefined;
+      return BLOCK_LEVEL_ELEMENTS.has((node as RootContent & { tagName: string }).tagName)
+        ? ON_LAST_LINE
+        : undefined;
     default:
       return undefined;
   }

@@ -112,10 +112,11 @@ function isPhrasing(description: DefinitionDescription): boolean {
   return description.children.every((child) => !BLOCKS.has(child.type));
 }
 
+// prettier-ignore
 const BLOCKS = new Set([
   'paragraph', 'heading', 'code', 'list', 'blockquote', 'table', 'html', 'thematicBreak',
   'admonition', 'tabbedSet', 'htmlElement', 'definitionList', 'math',
-]); // prettier-ignore
+]);
 
 /** One term per line of the paragraph. */
 function termsOf(paragraph: Paragraph): DefinitionTerm[] {

@@ -55,7 +55,11 @@ function detailsSyntax(): BlockSyntax {
       const [start, end] = match.indices?.[3] ?? [0, 0];
       const summary: Paragraph = {
         type: 'paragraph',
-        children: quoted ? (title === '' ? [] : markerPhrasing(cursor, start, end)) : [{ type: 'text', value: title }],
+        children: quoted
+          ? title === ''
+            ? []
+            : markerPhrasing(cursor, start, end)
+          : [{ type: 'text', value: title }],
         data: { hName: 'summary' },
       };
       const details: Admonition = {

@@ -62,7 +62,10 @@ export function remarkFootnotes(this: Processor, options: FootnotesOptions = {})
     });
     if (definitions.size === 0) return;
     const labelOf = new Map([...definitions].map(([label, node]) => [node.identifier, label]));
-    const order = options.USE_DEFINITION_ORDER === false ? referenceOrder(tree, labelOf, definitions) : [...definitions.keys()];
+    const order =
+      options.USE_DEFINITION_ORDER === false
+        ? referenceOrder(tree, labelOf, definitions)
+        : [...definitions.keys()];
     const numbers = new Map(order.map((label, index) => [label, index + 1]));
 
     visit(tree, 'footnoteDefinition', (_, index, parent) => {
@@ -70,9 +73,18 @@ export function remarkFootnotes(this: Processor, options: FootnotesOptions = {})
       return index;
     });
     const items = new Map(
-      order.map((label) => [label, htmlElement('li', [...definitions.get(label)!.children], { id: `fn${separator}${label}` })]),
+      order.map((label) => [
+        label,
+        htmlElement('li', [...definitions.get(label)!.children], { id: `fn${separator}${label}` }),
+      ]),
     );
-    placeFooter(tree, htmlElement('div', [htmlElement('hr', []), htmlElement('ol', [...items.values()])], { className: ['footnote'] }), marker);
+    placeFooter(
+      tree,
+      htmlElement('div', [htmlElement('hr', []), htmlElement('ol', [...items.values()])], {
+        className: ['footnote'],
+      }),
+      marker,
+    );
 
     // References, in the text and in the footnotes themselves, in page order.
     const references = new Map<string, string[]>();
@@ -87,7 +99,10 @@ export function remarkFootnotes(this: Processor, options: FootnotesOptions = {})
         className: ['footnote-ref'],
         href: `#fn${separator}${label}`,
       });
-      parent.children[index] = { ...htmlElement('sup', [link], { id }), ...(node.position ? { position: node.position } : {}) };
+      parent.children[index] = {
+        ...htmlElement('sup', [link], { id }),
+        ...(node.position ? { position: node.position } : {}),
+      };
     });
 
     for (const [label, item] of items) {
@@ -105,9 +120,12 @@ export function remarkFootnotes(this: Processor, options: FootnotesOptions = {})
   };
 }
 
-
 /** Labels in the order their first reference comes, then those never referenced. */
-function referenceOrder(tree: Root, labelOf: Map<string, string>, definitions: Map<string, FootnoteDefinition>): string[] {
+function referenceOrder(
+  tree: Root,
+  labelOf: Map<string, string>,
+  definitions: Map<string, FootnoteDefinition>,
+): string[] {
   const order = new Set<string>();
   visit(tree, 'footnoteReference', (node) => {
     const label = labelOf.get(node.identifier);

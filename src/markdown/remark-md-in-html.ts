@@ -10,9 +10,10 @@ import { htmlBlockAt, takeRawHtml } from './remark-raw-html.ts';
 import { type LinePart, leadingWhitespace, subFragment } from './source-fragment.ts';
 
 /** Block-level elements whose content Python-Markdown parses as inline Markdown only. */
+// prettier-ignore
 const SPAN_ELEMENTS = new Set([
   'address', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'li', 'p', 'summary', 'td', 'th',
-]); // prettier-ignore
+]);
 /** Block-level elements whose content is never parsed. */
 const RAW_ELEMENTS = new Set(['canvas', 'math', 'option', 'pre', 'script', 'style', 'textarea', 'hr']);
 
@@ -110,8 +111,14 @@ function contentFragment(cursor: BlockCursor, block: HtmlBlock, closeStart: { li
   for (let line = block.openEnd.line; line <= closeStart.line; line++) {
     const full = cursor.fragment.lines[line - 1] ?? '';
     const start =
-      line === block.openEnd.line ? block.openEnd.index : Math.min(cursor.indent, leadingWhitespace(full).length);
-    parts.push({ line, start, ...(line === closeStart.line ? { end: Math.max(closeStart.index, start) } : {}) });
+      line === block.openEnd.line
+        ? block.openEnd.index
+        : Math.min(cursor.indent, leadingWhitespace(full).length);
+    parts.push({
+      line,
+      start,
+      ...(line === closeStart.line ? { end: Math.max(closeStart.index, start) } : {}),
+    });
   }
   return subFragment(cursor.fragment, parts);
 }

@@ -61,7 +61,8 @@ export function takeRawHtml(cursor: BlockCursor, end: { line: number; index: num
   const lines: string[] = [];
   for (let line = cursor.line; line <= end.line; line++) {
     const full = fragment.lines[line - 1] ?? '';
-    const from = line === cursor.line ? cursor.indent : Math.min(cursor.indent, leadingWhitespace(full).length);
+    const from =
+      line === cursor.line ? cursor.indent : Math.min(cursor.indent, leadingWhitespace(full).length);
     lines.push(full.slice(from, line === end.line ? end.index : undefined));
   }
   const lastLine = fragment.lines[end.line - 1] ?? '';

@@ -4,7 +4,13 @@ import type { Code, Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { type BlockCursor, type BlockEngine, type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';
+import {
+  type BlockCursor,
+  type BlockEngine,
+  type BlockSyntax,
+  readBlockSyntaxes,
+  useBlockSyntax,
+} from './block-syntax.ts';
 import { collapsedFragment, leadingWhitespace, subFragment } from './source-fragment.ts';
 
 /** pymdownx.snippets' options, as `mkdocs.yml` gives them, and how to read files. */
@@ -31,9 +37,13 @@ const INLINE = new RegExp(String.raw`^(;*)${MARKER}[ \t]+("(?:\\"|[^"\n\r])+?"|'
 /** `--8<--` alone: opens and closes a block of paths, one per line. */
 const BLOCK = new RegExp(`^${MARKER}$`);
 /** `--8<-- [start:name]` / `[end:name]`: section markers, never shown. */
-const SECTION = new RegExp(String.raw`^(.*?);*${MARKER}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\].*$`, 'i');
+const SECTION = new RegExp(
+  String.raw`^(.*?);*${MARKER}[ \t]+\[[ \t]*(start|end)[ \t]*:[ \t]*([a-z][-_0-9a-z]*)[ \t]*\].*$`,
+  'i',
+);
 /** A path's line selection (`file.py:3:8`, `file.py:3:,10:12`) or section (`file.md:intro`). */
-const SELECTION = /^(.*?)(?:((?::-?[0-9]*){1,2}(?:,(?=[-0-9:])-?[0-9]*(?::-?[0-9]*)?)*)|(:[a-z][-_0-9a-z]*))?$/i;
+const SELECTION =
+  /^(.*?)(?:((?::-?[0-9]*){1,2}(?:,(?=[-0-9:])-?[0-9]*(?::-?[0-9]*)?)*)|(:[a-z][-_0-9a-z]*))?$/i;
 
 /**
  * pymdownx.snippets: text included from other files.
@@ -69,15 +79,22 @@ function snippetsSyntax(options: SnippetsOptions): BlockSyntax {
   const including = new WeakMap<BlockEngine, string[]>();
 
   /** The text of a snippet path, or undefined (after a message) when it cannot be had. */
-  const load = (engine: BlockEngine, written: string, place: Position): { file: string; text: string } | undefined => {
+  const load = (
+    engine: BlockEngine,
+    written: string,
+    place: Position,
+  ): { file: string; text: string } | undefined => {
     const selection = SELECTION.exec(written.trim());
     const name = selection?.[1]?.trim() ?? '';
     if (/^https?:\/\//i.test(name)) {
-      engine.file.message(`snippet \`${name}\` is a URL; URLs are not downloaded, so the snippet is left out`, {
-        place,
-        ruleId: 'snippet-url',
-        source: 'proven-kb',
-      });
+      engine.file.message(
+        `snippet \`${name}\` is a URL; URLs are not downloaded, so the snippet is left out`,
+        {
+          place,
+          ruleId: 'snippet-url',
+          source: 'proven-kb',
+        },
+      );
       return undefined;
     }
     for (const base of bases) {
@@ -120,7 +137,8 @@ function snippetsSyntax(options: SnippetsOptions): BlockSyntax {
     priority: 300,
     opens: (text) => INLINE.test(text) || BLOCK.test(text),
     read(cursor) {
-      if (cursor.node.type === 'code') return readInCode(cursor, (written, place) => includedLines(cursor.engine, written, place));
+      if (cursor.node.type === 'code')
+        return readInCode(cursor, (written, place) => includedLines(cursor.engine, written, place));
       if (cursor.node.type !== 'paragraph') return false;
       const inline = INLINE.exec(cursor.text);
       if (inline?.[1]) {
@@ -148,7 +166,10 @@ function snippetsSyntax(options: SnippetsOptions): BlockSyntax {
         if (text !== '' && !text.startsWith(';')) paths.push(text);
       }
       const last = Math.min(line, cursor.end.line);
-      cursor.take({ line: last }, include(cursor.engine, paths, { start: place.start, end: linePlace(cursor, last).end }));
+      cursor.take(
+        { line: last },
+        include(cursor.engine, paths, { start: place.start, end: linePlace(cursor, last).end }),
+      );
       return true;
     },
     end(root, engine) {
@@ -160,7 +181,12 @@ function snippetsSyntax(options: SnippetsOptions): BlockSyntax {
   /** The lines of a snippet included in a fenced block, or undefined when it cannot be had. */
   function includedLines(engine: BlockEngine, written: string, place: Position): string[] | undefined {
     const loaded = load(engine, written, place);
-    return loaded && withoutSections(loaded.text).replace(/\r?\n$/, '').split(/\r?\n/);
+    return (
+      loaded &&
+      withoutSections(loaded.text)
+        .replace(/\r?\n$/, '')
+        .split(/\r?\n/)
+    );
   }
 }
 
@@ -187,7 +213,9 @@ function readInCode(
       if (!match) return [line];
       changed = true;
       if (match[1]) return [space + line.slice(space.length + 1)];
-      return (linesOf(match[2]!.slice(1, -1), placeOf(cursor, position)) ?? []).map((included) => space + included);
+      return (linesOf(match[2]!.slice(1, -1), placeOf(cursor, position)) ?? []).map(
+        (included) => space + included,
+      );
     })
     .join('\n');
   if (!changed) return false;
@@ -218,7 +246,9 @@ function select(text: string, lines: string | undefined, section: string | undef
   if (section) {
     const start = all.findIndex((line) => sectionMarker(line)?.join(':') === `start:${section}`);
     if (start === -1) return '';
-    const end = all.findIndex((line, index) => index > start && sectionMarker(line)?.join(':') === `end:${section}`);
+    const end = all.findIndex(
+      (line, index) => index > start && sectionMarker(line)?.join(':') === `end:${section}`,
+    );
     return all.slice(start + 1, end === -1 ? undefined : end).join('\n');
   }
   if (!lines) return text;
@@ -228,7 +258,12 @@ function select(text: string, lines: string | undefined, section: string | undef
     .split(',')
     .flatMap((span) => {
       const [from = '', to = ''] = span.split(':');
-      const first = from === '' ? 0 : Number(from) < 0 ? Math.max(total + Number(from), 0) : Math.max(Number(from) - 1, 0);
+      const first =
+        from === ''
+          ? 0
+          : Number(from) < 0
+            ? Math.max(total + Number(from), 0)
+            : Math.max(Number(from) - 1, 0);
       const last = to === '' ? total : Number(to) < 0 ? Math.max(total + 1 + Number(to), 0) : Number(to);
       return all.slice(first, last);
     })

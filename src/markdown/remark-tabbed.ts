@@ -104,7 +104,6 @@ function tabbedSyntax(alternate: boolean): BlockSyntax {
   };
 }
 
-
 function addTab(set: TabbedSet, input: HtmlElement, label: HtmlElement, tab: Tab): void {
   if (!set.alternate) {
     set.children.push(input, label, tab);

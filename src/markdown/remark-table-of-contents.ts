@@ -53,7 +53,11 @@ export function remarkTableOfContents(options: TableOfContentsOptions = {}) {
     for (const node of nodes) {
       node.children = [
         ...(options.title
-          ? [htmlElement('span', [{ type: 'text', value: options.title }], { className: [options.title_class ?? 'toctitle'] })]
+          ? [
+              htmlElement('span', [{ type: 'text', value: options.title }], {
+                className: [options.title_class ?? 'toctitle'],
+              }),
+            ]
           : []),
         structuredClone(list),
       ];
@@ -116,4 +120,3 @@ function listOf(entries: Entry[]): HtmlElement {
     ),
   );
 }
-

@@ -33,7 +33,13 @@ export function remarkTocMarker(this: Processor, options: TocMarkerOptions = {})
     visit(tree, 'paragraph', (node, index, parent) => {
       if (!parent || index === undefined) return;
       if (!node.children.every((child) => child.type === 'text')) return;
-      if (node.children.map((child) => child.value).join('').trim() !== marker) return;
+      if (
+        node.children
+          .map((child) => child.value)
+          .join('')
+          .trim() !== marker
+      )
+        return;
       const toc: TableOfContents = {
         type: 'tableOfContents',
         children: [],

@@ -63,7 +63,8 @@ export function remarkUnreadSyntax(this: Processor, options: UnreadSyntaxOptions
 
 function explain(text: string, syntax: (typeof SYNTAX)[number], extensions: Record<string, unknown>): string {
   const shown = `\`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\``;
-  if (syntax.extension === undefined) return `${shown} looks like ${syntax.what}, which this site does not read; it shows as text`;
+  if (syntax.extension === undefined)
+    return `${shown} looks like ${syntax.what}, which this site does not read; it shows as text`;
   if (!(syntax.extension in extensions)) {
     return `${shown} looks like ${syntax.what}, but \`${syntax.extension}\` is not enabled in mkdocs.yml, so it shows as text (as in MkDocs)`;
   }

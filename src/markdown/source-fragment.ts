@@ -62,7 +62,12 @@ export function lineStarts(source: string): number[] {
  * Moves a point of a fragment to the file. Offsets are set too: hast-util-raw (rehype-raw)
  * asserts that a point with a line has an offset.
  */
-export function pointInFile(fragment: Fragment, point: Point, starts: number[], side: 'start' | 'end'): Point {
+export function pointInFile(
+  fragment: Fragment,
+  point: Point,
+  starts: number[],
+  side: 'start' | 'end',
+): Point {
   const origin = fragment.origin;
   if (!Array.isArray(origin)) return { ...origin.collapsed[side] };
   const at = origin[point.line - 1] ?? origin.at(-1);

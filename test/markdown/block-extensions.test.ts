@@ -21,7 +21,9 @@ const ALL = {
 
 /** The names of the plugins in a list, in order. */
 function names(plugins: ReturnType<typeof blockExtensionPlugins>): string[] {
-  return plugins.map((plugin) => (Array.isArray(plugin) ? plugin[0] : plugin)).map((plugin) => (plugin as { name: string }).name);
+  return plugins
+    .map((plugin) => (Array.isArray(plugin) ? plugin[0] : plugin))
+    .map((plugin) => (plugin as { name: string }).name);
 }
 
 describe('a Material article with every block extension', () => {
@@ -41,7 +43,12 @@ describe('a Material article with every block extension', () => {
     const { tree } = await renderBlocks(fixture.input, fixture.extensions);
     const lines = fixture.input.split('\n');
     const found: [number, string][] = [];
-    visit(tree, 'code', (node: Code) => void found.push([node.position!.start.line, lines[node.position!.start.line - 1]!.trim()]));
+    visit(
+      tree,
+      'code',
+      (node: Code) =>
+        void found.push([node.position!.start.line, lines[node.position!.start.line - 1]!.trim()]),
+    );
     expect(found).toEqual([
       [15, '```py'],
       [26, '```py'],
@@ -53,7 +60,9 @@ describe('syntax that stays text', () => {
   it('is reported at its line, with what to do', async () => {
     const fixture = fixtures.find((each) => each.name === 'unread-syntax')!;
     const { file } = await renderBlocks(fixture.input, fixture.extensions);
-    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)).toEqual([
+    expect(
+      file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`),
+    ).toEqual([
       '1:3 markdown-syntax-unread `!!! note` is not read as an admonition here and shows as text; check its indentation and the blank line before it',
       '4:1 markdown-syntax-unread `{: .attached-to-nothing }` is not read as an attribute list here and shows as text; check its indentation and the blank line before it',
       '6:1 markdown-syntax-unread `/// admonition | Blocks` looks like a pymdownx.blocks block, which this site does not read; it shows as text',
@@ -94,10 +103,11 @@ describe('blockExtensionPlugins', () => {
 
   it('hands each plugin its options from mkdocs.yml', () => {
     const plugins = blockExtensionPlugins({ 'pymdownx.tabbed': { alternate_style: true } });
-    expect(plugins.find((plugin) => Array.isArray(plugin) && (plugin[0] as { name: string }).name === 'remarkTabbed')).toEqual([
-      expect.any(Function),
-      { alternate_style: true },
-    ]);
+    expect(
+      plugins.find(
+        (plugin) => Array.isArray(plugin) && (plugin[0] as { name: string }).name === 'remarkTabbed',
+      ),
+    ).toEqual([expect.any(Function), { alternate_style: true }]);
   });
 
   it('places a link inside nested containers where it is in the file', async () => {

@@ -26,7 +26,10 @@ const TYPES: [string[], string, string][] = [
 ];
 
 async function iconPath(name: string): Promise<string> {
-  const svg = await readFile(path.join(import.meta.dirname, `../../node_modules/@mdi/svg/svg/${name}.svg`), 'utf8');
+  const svg = await readFile(
+    path.join(import.meta.dirname, `../../node_modules/@mdi/svg/svg/${name}.svg`),
+    'utf8',
+  );
   return /<path d="([^"]+)"/.exec(svg)![1]!;
 }
 
@@ -60,9 +63,12 @@ describe.skipIf(!runBrowser)('the styles in a browser', () => {
   }
 
   it.each([false, true])('switch tabs with CSS alone (alternate style: %s)', async (alternate) => {
-    const tab = await page('=== "One"\n    First panel.\n=== "Two"\n    Second panel.\n=== "Three"\n    Third panel.\n', {
-      'pymdownx.tabbed': { alternate_style: alternate },
-    });
+    const tab = await page(
+      '=== "One"\n    First panel.\n=== "Two"\n    Second panel.\n=== "Three"\n    Third panel.\n',
+      {
+        'pymdownx.tabbed': { alternate_style: alternate },
+      },
+    );
     const visible = async () =>
       Promise.all(['First', 'Second', 'Third'].map((word) => tab.getByText(`${word} panel.`).isVisible()));
     expect(await visible()).toEqual([true, false, false]);

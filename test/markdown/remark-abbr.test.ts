@@ -27,9 +27,12 @@ describe('abbr', () => {
 
   it('knows the glossary given in the options, which a definition may replace or remove', async () => {
     const glossary = { API: 'Application Programming Interface', CPU: 'Central Processing Unit' };
-    const { html } = await renderBlocks('API, CPU and GIL.\n\n*[API]: A Programming Interface\n*[CPU]: ""\n*[GIL]: Global Interpreter Lock\n', {
-      abbr: { glossary },
-    });
+    const { html } = await renderBlocks(
+      'API, CPU and GIL.\n\n*[API]: A Programming Interface\n*[CPU]: ""\n*[GIL]: Global Interpreter Lock\n',
+      {
+        abbr: { glossary },
+      },
+    );
     expect(html).toBe(
       '<p><abbr title="A Programming Interface">API</abbr>, CPU and <abbr title="Global Interpreter Lock">GIL</abbr>.</p>',
     );

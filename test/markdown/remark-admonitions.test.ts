@@ -51,13 +51,16 @@ describe('every type Material styles', () => {
     ['quote', 'cite'],
   ].flat();
 
-  it.each(types)('`!!! %s` is a div with the type as class and the type, capitalised, as title', async (type) => {
-    const { html } = await renderBlocks(`!!! ${type}\n    Body.\n`, EXTENSIONS);
-    const title = type.charAt(0).toUpperCase() + type.slice(1);
-    expect(html).toBe(
-      `<div class="admonition ${type}"><p class="admonition-title">${title}</p><p>Body.</p></div>`,
-    );
-  });
+  it.each(types)(
+    '`!!! %s` is a div with the type as class and the type, capitalised, as title',
+    async (type) => {
+      const { html } = await renderBlocks(`!!! ${type}\n    Body.\n`, EXTENSIONS);
+      const title = type.charAt(0).toUpperCase() + type.slice(1);
+      expect(html).toBe(
+        `<div class="admonition ${type}"><p class="admonition-title">${title}</p><p>Body.</p></div>`,
+      );
+    },
+  );
 
   it.each(types)('`??? %s` is a details element with the type as class', async (type) => {
     const { html } = await renderBlocks(`??? ${type}\n    Body.\n`, EXTENSIONS);
@@ -207,7 +210,9 @@ describe('positions inside an admonition body', () => {
   });
 
   it('resolve reference links and footnotes defined outside the body', async () => {
-    const tree = await transform('!!! note\n    See [the guide][guide].[^1]\n\n[guide]: guide.md\n[^1]: A note.\n');
+    const tree = await transform(
+      '!!! note\n    See [the guide][guide].[^1]\n\n[guide]: guide.md\n[^1]: A note.\n',
+    );
     const types: string[] = [];
     visit(tree, (node) => void types.push(node.type));
     expect(types).toContain('linkReference');

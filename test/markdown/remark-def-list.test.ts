@@ -32,6 +32,10 @@ describe('def_list', () => {
     expect(list.type).toBe('definitionList');
     const description = 'children' in list ? list.children[1] : undefined;
     const code = description && 'children' in description ? description.children[1] : undefined;
-    expect(code).toMatchObject({ type: 'code', value: 'print("queued")', position: { start: { line: 4, column: 5 } } });
+    expect(code).toMatchObject({
+      type: 'code',
+      value: 'print("queued")',
+      position: { start: { line: 4, column: 5 } },
+    });
   });
 });

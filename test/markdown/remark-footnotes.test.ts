@@ -23,13 +23,21 @@ describe('footnotes', () => {
   it('number by first reference with USE_DEFINITION_ORDER off', async () => {
     const input = fixtures.find((each) => each.name === 'numbered-by-definition')!.input;
     const { html } = await renderBlocks(input, { footnotes: { USE_DEFINITION_ORDER: false } });
-    expect([...html.matchAll(/<li id="([^"]+)"/g)].map((match) => match[1])).toEqual(['fn:later', 'fn:earlier']);
+    expect([...html.matchAll(/<li id="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      'fn:later',
+      'fn:earlier',
+    ]);
     expect(html).toContain('<a class="footnote-ref" href="#fn:later">1</a>');
   });
 
   it('take the texts and separator from the options', async () => {
     const { html } = await renderBlocks('Text.[^x]\n\n[^x]: Note.\n', {
-      footnotes: { SEPARATOR: '-', SUPERSCRIPT_TEXT: '[{}]', BACKLINK_TEXT: 'back', BACKLINK_TITLE: 'To note %d' },
+      footnotes: {
+        SEPARATOR: '-',
+        SUPERSCRIPT_TEXT: '[{}]',
+        BACKLINK_TEXT: 'back',
+        BACKLINK_TITLE: 'To note %d',
+      },
     });
     expect(html).toBe(
       '<p>Text.<sup id="fnref-x"><a class="footnote-ref" href="#fn-x">[1]</a></sup></p>\n' +

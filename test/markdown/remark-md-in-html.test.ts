@@ -43,7 +43,8 @@ describe('md_in_html', () => {
     const tree = await transform(source);
     const found: [string, number, number][] = [];
     visit(tree, (node) => {
-      if (node.type === 'code' || node.type === 'link') found.push([node.type, node.position!.start.line, node.position!.start.column]);
+      if (node.type === 'code' || node.type === 'link')
+        found.push([node.type, node.position!.start.line, node.position!.start.column]);
     });
     expect(found).toEqual([
       ['link', 2, 6],
@@ -53,7 +54,9 @@ describe('md_in_html', () => {
   });
 
   it('warns at the tag when an element never closes', async () => {
-    const { file, html } = await renderBlocks('Text.\n\n<div markdown="1">\n*Open* forever.\n', { md_in_html: {} });
+    const { file, html } = await renderBlocks('Text.\n\n<div markdown="1">\n*Open* forever.\n', {
+      md_in_html: {},
+    });
     expect(html).toBe('<p>Text.</p>\n<div><p><em>Open</em> forever.</p></div>');
     expect(file.messages.map(String)).toEqual([
       '/kb/docs/topic/article.md:3:1: `<div markdown>` is never closed; its Markdown runs to the end of the page, so close it with `</div>`',

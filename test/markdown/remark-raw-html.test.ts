@@ -17,7 +17,11 @@ describe('raw HTML blocks', () => {
     const fixture = fixtures.find((each) => each.name === 'unclosed')!;
     const { file } = await renderBlocks(fixture.input, fixture.extensions);
     expect(file.messages.map((message) => [message.line, message.ruleId, message.reason])).toEqual([
-      [3, 'html-unclosed', '`<div>` is never closed; MkDocs would show the rest of the page as raw HTML, so close it with `</div>`'],
+      [
+        3,
+        'html-unclosed',
+        '`<div>` is never closed; MkDocs would show the rest of the page as raw HTML, so close it with `</div>`',
+      ],
     ]);
   });
 });

@@ -28,7 +28,10 @@ describe('pymdownx.snippets', () => {
       'pymdownx.snippets': {
         base_path: 'docs/parts',
         projectDir: '/site',
-        readFile: (file: string) => (read.push(file), file === path.resolve('/site/docs/parts/part.md') ? 'From *memory*.' : undefined),
+        readFile: (file: string) => (
+          read.push(file),
+          file === path.resolve('/site/docs/parts/part.md') ? 'From *memory*.' : undefined
+        ),
       },
     });
     expect(html).toBe('<p>From <em>memory</em>.</p>');
@@ -40,23 +43,38 @@ describe('pymdownx.snippets', () => {
       'pymdownx.snippets': { base_path: FILES },
     });
     expect(html).toBe('<p>Text.</p>');
-    expect(file.messages.map((message) => [message.line, message.ruleId, message.fatal, message.reason])).toEqual([
-      [3, 'snippet-missing', false, 'snippet `../package.json` is not found in `test/markdown/fixtures/snippet-files`'],
+    expect(
+      file.messages.map((message) => [message.line, message.ruleId, message.fatal, message.reason]),
+    ).toEqual([
+      [
+        3,
+        'snippet-missing',
+        false,
+        'snippet `../package.json` is not found in `test/markdown/fixtures/snippet-files`',
+      ],
     ]);
   });
 
   it('makes a missing snippet an error with `check_paths`', async () => {
-    const { file } = await renderBlocks('--8<-- "gone.md"\n', { 'pymdownx.snippets': { base_path: FILES, check_paths: true } });
+    const { file } = await renderBlocks('--8<-- "gone.md"\n', {
+      'pymdownx.snippets': { base_path: FILES, check_paths: true },
+    });
     expect(file.messages.map((message) => message.fatal)).toEqual([true]);
   });
 
   it('places included nodes at the marker, and keeps the fence of an included example', async () => {
-    const { tree } = await renderBlocks('Intro.\n\n--8<-- "tip.md"\n\n```py\n--8<-- "example.py:main"\n```\n', {
-      'pymdownx.snippets': { base_path: FILES },
-      admonition: {},
-    });
+    const { tree } = await renderBlocks(
+      'Intro.\n\n--8<-- "tip.md"\n\n```py\n--8<-- "example.py:main"\n```\n',
+      {
+        'pymdownx.snippets': { base_path: FILES },
+        admonition: {},
+      },
+    );
     const [, admonition, code] = tree.children;
-    expect(admonition).toMatchObject({ type: 'admonition', position: { start: { line: 3, column: 1 }, end: { line: 3, column: 16 } } });
+    expect(admonition).toMatchObject({
+      type: 'admonition',
+      position: { start: { line: 3, column: 1 }, end: { line: 3, column: 16 } },
+    });
     expect(code).toMatchObject({
       type: 'code',
       value: 'async def main():\n    await asyncio.sleep(0)',
@@ -65,7 +83,9 @@ describe('pymdownx.snippets', () => {
   });
 
   it('does not download URLs', async () => {
-    const { html, file } = await renderBlocks('--8<-- "https://example.org/x.md"\n', { 'pymdownx.snippets': {} });
+    const { html, file } = await renderBlocks('--8<-- "https://example.org/x.md"\n', {
+      'pymdownx.snippets': {},
+    });
     expect(html).toBe('');
     expect(file.messages.map((message) => message.ruleId)).toEqual(['snippet-url']);
   });

@@ -47,7 +47,9 @@ describe('tabs', () => {
   it('give every input a unique id on the page, and every label the id of its input', async () => {
     const source = fixtures.find((fixture) => fixture.name === 'nested-tabs')!.input;
     for (const alternate of [false, true]) {
-      const { html } = await renderBlocks(`${source}\n${source}`, { 'pymdownx.tabbed': { alternate_style: alternate } });
+      const { html } = await renderBlocks(`${source}\n${source}`, {
+        'pymdownx.tabbed': { alternate_style: alternate },
+      });
       const ids = [...html.matchAll(/<input[^>]* id="([^"]+)"/g)].map((match) => match[1]);
       const targets = [...html.matchAll(/<label for="([^"]+)"/g)].map((match) => match[1]);
       expect(ids).toHaveLength(8);
@@ -79,7 +81,12 @@ describe('tabs', () => {
       const code: [string, number, number, string][] = [];
       visit(tree, 'code', (node) => {
         const { start, end } = node.position!;
-        code.push([node.value, start.line, start.column, source.slice(start.offset, end.offset).split('\n')[0]!]);
+        code.push([
+          node.value,
+          start.line,
+          start.column,
+          source.slice(start.offset, end.offset).split('\n')[0]!,
+        ]);
       });
       expect(code).toEqual([
         ['print("tab one")', 2, 5, '```py'],

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { ORACLE_MISSING, pythonMarkdownAvailable, renderWithPythonMarkdown } from '../../helpers/python-markdown.ts';
+import {
+  ORACLE_MISSING,
+  pythonMarkdownAvailable,
+  renderWithPythonMarkdown,
+} from '../../helpers/python-markdown.ts';
 import { normalizeHtml } from './normalize-html.ts';
 import { type Extensions, renderBlocks } from './render-blocks.ts';
 
@@ -65,10 +69,16 @@ export function testBlockFixtures(fixtures: BlockFixture[]): void {
   });
 
   const compared = fixtures.filter((fixture) => fixture.differs === undefined);
-  it.skipIf(!oracle && !process.env['CI']).each(compared)('$name renders as Python-Markdown renders it', async (fixture) => {
-    if (!oracle) throw new Error(ORACLE_MISSING);
-    const { html } = await renderBlocks(fixture.input, fixture.extensions);
-    const expected = await renderWithPythonMarkdown(fixture.input, { ...ORACLE_BASE, ...fixture.extensions });
-    expect(normalizeHtml(withoutOwnMarks(html))).toBe(normalizeHtml(expected));
-  });
+  it.skipIf(!oracle && !process.env['CI']).each(compared)(
+    '$name renders as Python-Markdown renders it',
+    async (fixture) => {
+      if (!oracle) throw new Error(ORACLE_MISSING);
+      const { html } = await renderBlocks(fixture.input, fixture.extensions);
+      const expected = await renderWithPythonMarkdown(fixture.input, {
+        ...ORACLE_BASE,
+        ...fixture.extensions,
+      });
+      expect(normalizeHtml(withoutOwnMarks(html))).toBe(normalizeHtml(expected));
+    },
+  );
 }

@@ -4,8 +4,34 @@ import { toHtml } from 'hast-util-to-html';
 
 /** Elements between which whitespace means nothing. */
 const BLOCKS = new Set([
-  'div', 'p', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'details', 'summary', 'table', 'thead', 'tbody',
-  'tr', 'td', 'th', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'input', 'label', 'section',
+  'div',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'pre',
+  'details',
+  'summary',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'input',
+  'label',
+  'section',
 ]);
 
 /**
@@ -17,7 +43,10 @@ export function normalizeHtml(html: string): string {
   const tree = fromHtml(html, { fragment: true });
   clean(tree, false);
   return toHtml(tree, { allowDangerousHtml: true })
-    .replace(/<(\/?)(div|p|ul|ol|li|dl|dt|dd|pre|details|summary|table|tr|h\d|hr|section)([ >])/g, '\n<$1$2$3')
+    .replace(
+      /<(\/?)(div|p|ul|ol|li|dl|dt|dd|pre|details|summary|table|tr|h\d|hr|section)([ >])/g,
+      '\n<$1$2$3',
+    )
     .replace(/\n+/g, '\n')
     .trim();
 }
@@ -56,7 +85,9 @@ function isBlockContext(node: Nodes): boolean {
 function tidy(element: Element): void {
   const properties = element.properties;
   if (Array.isArray(properties['className'])) {
-    const classes = properties['className'].map(String).filter((name) => !(element.tagName === 'pre' && name === 'highlight'));
+    const classes = properties['className']
+      .map(String)
+      .filter((name) => !(element.tagName === 'pre' && name === 'highlight'));
     if (classes.length > 0) properties['className'] = classes.sort();
     else delete properties['className'];
   }

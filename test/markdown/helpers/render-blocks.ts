@@ -60,6 +60,8 @@ export async function renderBlocks(
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .run(structuredClone(tree), file);
-  const html = unified().use(rehypeStringify).stringify(hast as HastRoot);
+  const html = unified()
+    .use(rehypeStringify)
+    .stringify(hast as HastRoot);
   return { html, tree, file };
 }
