@@ -195,11 +195,16 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
     addLabels,
   };
 
-  /** Where a syntax may start in `node` on `line`: the text after the container's indentation. */
+  /**
+   * Where a syntax may start in `node` on `line`: the text after the container's indentation.
+   * Later lines of a paragraph open a syntax only at that indentation, or, at the top of a
+   * document or body, at none (Python-Markdown's markers start a line of the block).
+   */
   const lineAt = (
     fragment: Fragment,
     node: RootContent,
     line: number,
+    atRoot: boolean,
   ): { indent: number; text: string } | undefined => {
     const start = node.position?.start;
     if (!start) return undefined;
@@ -208,9 +213,10 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
     if (line === start.line) {
       return CONTAINER_PREFIX.test(full.slice(0, indent)) ? { indent, text: full.slice(indent) } : undefined;
     }
-    // Later lines of a paragraph open a syntax only at the container's own indentation.
     const leading = leadingWhitespace(full).length;
-    return leading === indent ? { indent, text: full.slice(indent) } : undefined;
+    return leading === indent || (atRoot && leading === 0)
+      ? { indent: leading, text: full.slice(leading) }
+      : undefined;
   };
 
   /** Reads the children of `parent`, all of them in `fragment`, which ends at `end`. */
@@ -218,6 +224,7 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
     let fragment = parentFragment;
     let queue: RootContent[] = [...parent.children];
     const out: RootContent[] = [];
+    const atRoot = parent.type === 'root';
 
     const emitText = (node: RootContent, from: number, to: number): void => {
       // Lines of a paragraph before or between syntaxes, parsed again on their own.
@@ -301,7 +308,7 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
         readParagraph(node);
         continue;
       }
-      const at = lineAt(fragment, node, node.position.start.line);
+      const at = lineAt(fragment, node, node.position.start.line, atRoot);
       if (at && tryRead(node, node.position.start.line, at.indent, at.text)) continue;
       if (WALKED.has(node.type) && 'children' in node) {
         walk(node, fragment, {
@@ -322,7 +329,7 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
       const { start, end: last } = node.position!;
       let textStart = start.line;
       for (let line = start.line; line <= last.line; line++) {
-        const at = lineAt(fragment, node, line);
+        const at = lineAt(fragment, node, line, atRoot);
         if (!at || !opening.some((syntax) => syntax.opens!(at.text))) continue;
         if (line > textStart) emitText(node, textStart, line - 1);
         textStart = line;
