@@ -1,6 +1,6 @@
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
-import type { Point } from 'unist';
+import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import {
   type Fragment,
@@ -310,7 +310,11 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
       }
       const at = lineAt(fragment, node, node.position.start.line, atRoot);
       if (at && tryRead(node, node.position.start.line, at.indent, at.text)) continue;
-      if (WALKED.has(node.type) && 'children' in node) {
+      if (node.type === 'blockquote') {
+        // The quote's content, without its `>` markers, read as a document of its own.
+        node.children = engine.blocks(quoteContent(fragment, node.position));
+        node.position = positionInFile(fragment, node.position, starts);
+      } else if (WALKED.has(node.type) && 'children' in node) {
         walk(node, fragment, {
           line: node.position.end.line,
           column: node.position.end.column - 1,
@@ -346,6 +350,22 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
   }
 
   return { engine, walk };
+}
+
+/** A block quote's lines without the `>` that marks them (and the space after it); lazy lines as they are. */
+function quoteContent(fragment: Fragment, position: Position): Fragment {
+  const parts: LinePart[] = [];
+  for (let line = position.start.line; line <= position.end.line; line++) {
+    const text = fragment.lines[line - 1] ?? '';
+    const from = line === position.start.line ? position.start.column - 1 : 0;
+    const marker = /^[ \t]*> ?/.exec(text.slice(from));
+    parts.push({
+      line,
+      start: from + (marker ? marker[0].length : leadingWhitespace(text.slice(from)).length),
+      ...(line === position.end.line ? { end: position.end.column - 1 } : {}),
+    });
+  }
+  return subFragment(fragment, parts);
 }
 
 function endOfFragment(fragment: Fragment): End {

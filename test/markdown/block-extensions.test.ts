@@ -63,9 +63,9 @@ describe('syntax that stays text', () => {
     expect(
       file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`),
     ).toEqual([
-      '1:3 markdown-syntax-unread `!!! note` is not read as an admonition here and shows as text; check its indentation and the blank line before it',
-      '4:1 markdown-syntax-unread `{: .attached-to-nothing }` is not read as an attribute list here and shows as text; check its indentation and the blank line before it',
-      '6:1 markdown-syntax-unread `/// admonition | Blocks` looks like a pymdownx.blocks block, which this site does not read; it shows as text',
+      '2:1 markdown-syntax-unread `!!! note` is not read as an admonition here and shows as text; check its indentation and the blank line before it',
+      '5:1 markdown-syntax-unread `{: .attached-to-nothing }` is not read as an attribute list here and shows as text; check its indentation and the blank line before it',
+      '7:1 markdown-syntax-unread `/// admonition | Blocks` looks like a pymdownx.blocks block, which this site does not read; it shows as text',
     ]);
   });
 
@@ -128,5 +128,16 @@ describe('blockExtensionPlugins', () => {
       links.push([start.line, start.column, source.slice(start.offset, end.offset)]);
     });
     expect(links).toEqual([[7, 21, '[the loop](loop.md)']]);
+  });
+
+  it('reads syntax inside block quotes, positions included', async () => {
+    const source = '> Quote.\n>\n> > === "Tab"\n> >     See [the loop](loop.md).\n';
+    const { tree } = await renderBlocks(source, ALL);
+    const links: [number, number, string][] = [];
+    visit(tree, 'link', (node: Link) => {
+      const { start, end } = node.position!;
+      links.push([start.line, start.column, source.slice(start.offset, end.offset)]);
+    });
+    expect(links).toEqual([[4, 13, '[the loop](loop.md)']]);
   });
 });
