@@ -311,8 +311,9 @@ function createRun(processor: Processor, file: VFile, source: string, syntaxes: 
       const at = lineAt(fragment, node, node.position.start.line, atRoot);
       if (at && tryRead(node, node.position.start.line, at.indent, at.text)) continue;
       if (node.type === 'blockquote') {
-        // The quote's content, without its `>` markers, read as a document of its own.
-        node.children = engine.blocks(quoteContent(fragment, node.position));
+        // The quote's content, without its `>` markers, read as a document of its own (what a
+        // document holds at its top, a block quote holds).
+        (node as Parent).children = engine.blocks(quoteContent(fragment, node.position));
         node.position = positionInFile(fragment, node.position, starts);
       } else if (WALKED.has(node.type) && 'children' in node) {
         walk(node, fragment, {
