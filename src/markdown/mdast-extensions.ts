@@ -1,6 +1,6 @@
 import type { Data, Parent } from 'mdast';
 
-/** An MkDocs admonition (`!!! note "Title"`), rendered as `<aside>` or `<details>`. */
+/** An MkDocs admonition (`!!! note "Title"`, `??? note`), rendered as `div.admonition` or `details`. */
 export interface Admonition extends Parent {
   type: 'admonition';
   /** The admonition type word: `note`, `info`, `warning`, … */

@@ -1,191 +1,102 @@
-import type { Parent, Root, RootContent } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
 import type { Processor } from 'unified';
+import { CONTINUE, EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Admonition } from './mdast-extensions.ts';
+import { type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';
+import { containerPosition, markerPhrasing, readIndentedBody } from './indented-container.ts';
 
-const MARKER = /^(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"(.*)")?[ \t]*$/;
+/** Python-Markdown's marker: `!!!`, an optional space, type and modifiers, an optional quoted title. */
+const MARKER = /^!!! ?([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*)(?: +"(.*?)")? *$/du;
 const IN_SHORT_TITLE = /^in short$/i;
 
 /**
- * Material-for-MkDocs admonitions.
+ * Python-Markdown's `admonition` extension, as Material for MkDocs uses it.
  *
  * ```md
  * !!! info "In short"
- *     Body indented four spaces (or a tab): paragraphs, lists, code.
- * ??? note "Closed until clicked"
- * ???+ tip "Open, but collapsible"
+ *     Body indented four spaces (or a tab): paragraphs, lists, code, other containers.
+ *
+ * !!! tip inline end
+ *     No title: the type, capitalised ("Tip"). `!!! note ""` has no title at all.
  * ```
  *
- * Each becomes an `admonition` node whose body is parsed as Markdown, rendered as
- * `<aside class="admonition note">` (or `<details>` with a `<summary>` when collapsible).
- * The first `!!! info "In short"` is the article's short answer: it gets the class
- * `in-short` and the flag `inShort`, which the document model reads.
+ * Each becomes an `admonition` node whose body is real mdast, rendered as MkDocs renders it:
  *
- * Works from the source lines, because an indented body right after the marker
- * parses as a lazy paragraph continuation, and after a blank line as indented code.
+ * ```html
+ * <div class="admonition info in-short"><p class="admonition-title">In short</p><p>…</p></div>
+ * <div class="admonition tip inline end"><p class="admonition-title">Tip</p><p>…</p></div>
+ * ```
+ *
+ * The type and modifiers are lower-cased into classes, which Material's stylesheet and the
+ * authors' extra CSS select on. The first `!!! info "In short"` is the article's short answer:
+ * it gets the class `in-short` and `inShort: true`, which the document model reads.
  */
 export function remarkAdmonitions(this: Processor) {
-  const parse = (text: string): Root => this.parse(text) as Root;
+  useBlockSyntax(this, admonitionSyntax());
   return (tree: Root, file: VFile) => {
-    const source = String(file.value);
-    const lines = source.split(/\r?\n/);
-    const state = { count: 0, inShortSeen: false, lineStarts: lineStarts(source) };
-    transformChildren(tree, lines, parse, state);
+    readBlockSyntaxes(this, tree, file);
+    markShortAnswer(tree);
   };
 }
 
-interface State {
-  count: number;
-  /** Only the first "In short" admonition is the short answer. */
-  inShortSeen: boolean;
-  /** Offset in the file of the first character of each line, to give shifted points their offset. */
-  lineStarts: number[];
-}
-
-function transformChildren(
-  parent: Parent,
-  lines: string[],
-  parse: (text: string) => Root,
-  state: State,
-): void {
-  const out: RootContent[] = [];
-  const children = [...parent.children];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    const startLine = child.position?.start.line;
-    const match =
-      child.type === 'paragraph' && startLine ? MARKER.exec(lines[startLine - 1]?.trim() ?? '') : null;
-    if (!match || !startLine) {
-      out.push(child);
-      continue;
-    }
-    const indent = leadingWhitespace(lines[startLine - 1] ?? '');
-    const body = collectBody(lines, startLine, indent);
-    const lastLine = startLine + body.length;
-    let endLine = child.position?.end.line ?? lastLine;
-    while (i + 1 < children.length && (children[i + 1]!.position?.start.line ?? Infinity) <= lastLine) {
-      i++;
-      endLine = Math.max(endLine, children[i]!.position?.end.line ?? 0);
-    }
-    const subtree = parse(body.map((line) => line.text).join('\n'));
-    shiftPositions(subtree, startLine, body, state.lineStarts);
-    transformChildren(subtree, lines, parse, state);
-    const admonition = makeAdmonition(match, subtree.children, state);
-    // From the marker to the end of the body, so that findings about the admonition have a place.
-    if (child.position) {
-      const lastText = lines[lastLine - 1] ?? '';
-      const endOffset = (state.lineStarts[lastLine - 1] ?? 0) + lastText.length;
-      admonition.position = {
-        start: { ...child.position.start },
-        end: { line: lastLine, column: lastText.length + 1, offset: endOffset },
-      };
-    }
-    out.push(admonition);
-    // Unindented lines right after the body were parsed as lazy continuation of the marker's
-    // paragraph; like Python-Markdown, they follow the admonition (and may start another one).
-    if (endLine > lastLine) {
-      const rest = lines.slice(lastLine, endLine).map((line) => dedent(line, indent));
-      const restTree = parse(rest.map((line) => line.text).join('\n'));
-      shiftPositions(restTree, lastLine, rest, state.lineStarts);
-      children.splice(i + 1, 0, ...restTree.children);
-    }
-  }
-  parent.children = out;
-}
-
-interface BodyLine {
-  text: string;
-  /** Characters removed from the start of the source line. */
-  removed: number;
-}
-
-/** The admonition's body: the lines after the marker indented deeper than it, dedented. */
-function collectBody(lines: string[], markerLine: number, indent: string): BodyLine[] {
-  const body: BodyLine[] = [];
-  for (let n = markerLine; n < lines.length; n++) {
-    const line = lines[n]!;
-    if (line.trim() === '') {
-      body.push({ text: '', removed: 0 });
-      continue;
-    }
-    if (!line.startsWith(indent)) break;
-    const rest = line.slice(indent.length);
-    const step = rest.startsWith('\t') ? 1 : rest.startsWith('    ') ? 4 : 0;
-    if (step === 0) break;
-    body.push({ text: rest.slice(step), removed: indent.length + step });
-  }
-  while (body.length > 0 && body.at(-1)!.text === '') body.pop();
-  return body;
-}
-
-/** Moves positions of a body parsed on its own back to where they are in the file. */
-function shiftPositions(
-  node: Root | RootContent,
-  markerLine: number,
-  body: BodyLine[],
-  starts: number[],
-): void {
-  const position = node.position;
-  if (position) {
-    for (const point of [position.start, position.end]) {
-      const removed = body[point.line - 1]?.removed ?? 0;
-      point.line += markerLine;
-      point.column += removed;
-      // hast-util-raw (rehype-raw in Astro's pipeline) asserts that a point with a line has an offset.
-      point.offset = (starts[point.line - 1] ?? 0) + point.column - 1;
-    }
-  }
-  if ('children' in node) for (const child of node.children) shiftPositions(child, markerLine, body, starts);
-}
-
-function makeAdmonition(match: RegExpExecArray, children: RootContent[], state: State): Admonition {
-  const [, marker, kind = 'note', explicitTitle] = match;
-  const title = explicitTitle ?? kind.charAt(0).toUpperCase() + kind.slice(1);
-  const collapsible = marker === '???' ? 'closed' : marker === '???+' ? 'open' : undefined;
-  const inShort = !state.inShortSeen && kind === 'info' && IN_SHORT_TITLE.test(title);
-  if (inShort) state.inShortSeen = true;
-  const titleId = `admonition-${++state.count}`;
-  const classes = ['admonition', kind, ...(inShort ? ['in-short'] : [])];
-  const titleNode = {
-    type: 'paragraph' as const,
-    children: [{ type: 'text' as const, value: title }],
-    data: {
-      hName: collapsible ? 'summary' : 'p',
-      hProperties: { className: ['admonition-title'], id: titleId },
-    },
-  };
+function admonitionSyntax(): BlockSyntax {
   return {
-    type: 'admonition',
-    kind,
-    title,
-    collapsible,
-    inShort,
-    children: [titleNode, ...children],
-    data: {
-      hName: collapsible ? 'details' : 'aside',
-      hProperties: {
-        className: classes,
-        // The short answer weighs more in search than the body (pagefind's weights: body 1, h1 7).
-        ...(inShort ? { dataPagefindWeight: '5' } : {}),
-        ...(collapsible ? {} : { 'aria-labelledby': titleId }),
-        ...(collapsible === 'open' ? { open: true } : {}),
-      },
+    name: 'admonition',
+    priority: 105,
+    opens: (text) => MARKER.test(text),
+    read(cursor) {
+      const match = cursor.node.type === 'paragraph' ? MARKER.exec(cursor.text) : null;
+      if (!match) return false;
+      const classes = match[1]!.toLowerCase().split(/ +/);
+      const kind = classes[0]!;
+      const explicit = match[2];
+      const title = explicit ?? capitalize(kind);
+      const { children, lastLine } = readIndentedBody(cursor);
+      const titleNodes: Paragraph[] = [];
+      if (title !== '') {
+        const [start, end] = match.indices?.[2] ?? [0, 0];
+        titleNodes.push({
+          type: 'paragraph',
+          children:
+            explicit === undefined ? [{ type: 'text', value: title }] : markerPhrasing(cursor, start, end),
+          data: { hProperties: { className: ['admonition-title'] } },
+        });
+      }
+      const admonition: Admonition = {
+        type: 'admonition',
+        kind,
+        title,
+        collapsible: undefined,
+        inShort: false,
+        children: [...titleNodes, ...children],
+        data: { hName: 'div', hProperties: { className: ['admonition', ...classes] } },
+        position: containerPosition(cursor, lastLine),
+      };
+      cursor.take({ line: lastLine }, [admonition]);
+      return true;
     },
   };
 }
 
-function lineStarts(source: string): number[] {
-  const starts = [0];
-  for (const match of source.matchAll(/\r?\n/g)) starts.push(match.index + match[0].length);
-  return starts;
+/** Python's `str.capitalize`: the first character upper case, the others lower case. */
+export function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-/** Removes the indentation of the container the marker sits in (lazy lines may have less). */
-function dedent(line: string, indent: string): BodyLine {
-  const removed = Math.min(indent.length, leadingWhitespace(line).length);
-  return { text: line.slice(removed), removed };
-}
-
-function leadingWhitespace(line: string): string {
-  return /^[ \t]*/.exec(line)?.[0] ?? '';
+/** Marks the first `!!! info "In short"` as the article's short answer. */
+function markShortAnswer(tree: Root): void {
+  visit(tree, 'admonition', (node) => {
+    if (node.kind !== 'info' || node.collapsible || !IN_SHORT_TITLE.test(node.title)) return CONTINUE;
+    node.inShort = true;
+    const properties = (node.data ??= {}).hProperties ?? {};
+    const classes = Array.isArray(properties['className']) ? properties['className'] : [];
+    node.data.hProperties = {
+      ...properties,
+      className: [...classes, 'in-short'],
+      // The short answer weighs more in search than the body (pagefind's weights: body 1, h1 7).
+      dataPagefindWeight: '5',
+    };
+    return EXIT;
+  });
 }

@@ -116,8 +116,11 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
   visit(tree, (node, index, parent) => {
     switch (node.type) {
       case 'admonition':
-        if (node.inShort && !facts.inShort)
-          facts.inShort = { ...placeOf(node), text: plainText(node.children.slice(1) as Nodes[]) };
+        if (node.inShort && !facts.inShort) {
+          // Its body: everything but the title, which an admonition titled `""` does not have.
+          const body = node.title === '' ? node.children : node.children.slice(1);
+          facts.inShort = { ...placeOf(node), text: plainText(body as Nodes[]) };
+        }
         return;
       case 'link':
       case 'image':

@@ -71,7 +71,7 @@ describe('other kinds of links', () => {
 
   it('rewrites links inside admonitions', async () => {
     const { html } = await render('!!! note\n    See [x](x.md).\n');
-    expect(html).toContain('<p>See <a href="/topic/x/">x</a>.</p></aside>');
+    expect(html).toContain('<p>See <a href="/topic/x/">x</a>.</p></div>');
   });
 });
 

@@ -188,7 +188,7 @@ describe('an article', () => {
       expect(question['name']).toBe(root.querySelector('h1')?.text);
       const answer = question['acceptedAnswer'] as Json;
       expect(answer['@type']).toBe('Answer');
-      const inShort = root.querySelector('aside.in-short');
+      const inShort = root.querySelector('.admonition.in-short');
       const visible = squash(inShort!.text).replace(/^In short\s*/, '');
       expect(squash(String(answer['text']))).toBe(visible);
     }

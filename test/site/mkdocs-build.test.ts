@@ -50,13 +50,13 @@ describe('building a MkDocs-format content folder as it is', () => {
 
   it('renders admonitions as callouts, the short answer distinctly', async () => {
     const article = await page('guides/how-do-i-greet-someone');
-    const inShort = article.querySelector('aside.admonition.in-short');
+    const inShort = article.querySelector('div.admonition.in-short');
     expect(inShort?.querySelector('.admonition-title')?.text).toBe('In short');
     expect(inShort?.querySelector('strong')?.text).toBe('friendly');
-    const warning = article.querySelector('aside.admonition.warning');
+    const warning = article.querySelector('div.admonition.warning');
     expect(warning?.querySelector('ul ul li')?.text).toBe('nested item');
     expect(warning?.querySelector('figure.code-example pre')?.text).toBe('print(greet(""))');
-    const collapsible = article.querySelector('details.admonition.note');
+    const collapsible = article.querySelector('details.note');
     expect(collapsible?.querySelector('summary')?.text).toBe('Why a comma?');
     expect(collapsible?.hasAttribute('open')).toBe(false);
   });
