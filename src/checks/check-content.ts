@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { DEFAULT_MARKDOWN_EXTENSIONS } from '../markdown/default-extensions.ts';
 import { toPosix } from '../core/paths.ts';
 import path from 'node:path';
 import { buildLinkGraph } from '../model/link-graph.ts';
@@ -46,16 +47,17 @@ export interface CheckResult extends LoadedContent {
   timings: { load: number; checks: number };
 }
 
-/** The Markdown options of a site that sets none: Astro's smart punctuation, published at the root. */
-export const DEFAULT_MARKDOWN: LoadOptions['markdown'] = { smartypants: true, base: '/' };
-
 /** Loads every content file and checks structure, links and structured data. */
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const content = await loadContent({
     contentDir: options.contentDir,
     cwd: options.cwd,
     cacheDir: options.cacheDir,
-    markdown: options.markdown ?? DEFAULT_MARKDOWN,
+    markdown: options.markdown ?? {
+      extensions: DEFAULT_MARKDOWN_EXTENSIONS,
+      projectDir: options.contentDir,
+      base: '/',
+    },
     render: options.render ?? false,
   });
   const started = performance.now();
@@ -77,7 +79,13 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   for (const doc of documents) {
     add(
       doc,
-      doc.problems.map(({ kind, line, column, message }) => ({ ruleId: kind, line, column, message })),
+      doc.problems.map(({ kind, line, column, message, error }) => ({
+        ruleId: kind,
+        line,
+        column,
+        message,
+        ...(error ? { severity: 'error' as const } : {}),
+      })),
     );
     add(doc, checkDocumentStructure(doc));
     add(doc, checkStructuredData(doc));
@@ -105,7 +113,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         file: doc.displayPath,
         line: finding.line,
         column: finding.column,
-        severity: RULES[finding.ruleId].severity,
+        severity: finding.severity ?? RULES[finding.ruleId].severity,
         message: finding.message,
         ruleId: finding.ruleId,
       });

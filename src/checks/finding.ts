@@ -1,4 +1,4 @@
-import type { RuleId } from './rule-ids.ts';
+import type { RuleId, Severity } from './rule-ids.ts';
 
 /** A diagnostic before it knows its file and severity: what a check reports about one document. */
 export interface Finding {
@@ -6,4 +6,6 @@ export interface Finding {
   column: number;
   ruleId: RuleId;
   message: string;
+  /** This occurrence's severity, when it is not the rule's default. */
+  severity?: Severity;
 }

@@ -54,6 +54,16 @@ export const RULES = {
   'example-type-error': { severity: 'error', summary: 'a TypeScript example does not type-check' },
   'example-unknown-meta': { severity: 'warning', summary: 'a fence meta word the runner does not know' },
   'example-runtime-missing': { severity: 'error', summary: 'the runtime of an example is not installed' },
+  'markdown-syntax-unread': {
+    severity: 'warning',
+    summary: 'Material syntax left as text: its extension is not enabled, or not supported',
+  },
+  'html-unclosed': { severity: 'warning', summary: 'an HTML block that never closes its tag' },
+  'snippet-missing': { severity: 'warning', summary: 'a `--8<--` snippet file that cannot be found' },
+  'snippet-url': {
+    severity: 'warning',
+    summary: 'a `--8<--` snippet that is a URL, which is never downloaded',
+  },
   'ignore-unknown-rule': {
     severity: 'warning',
     summary: 'an ignore comment names a rule that does not exist',

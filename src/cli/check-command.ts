@@ -13,6 +13,7 @@ import { applyRuleLevels } from '../checks/rule-levels.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
+import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import siteConfig from '../site.config.ts';
 
 /** Flags of `npm run check`, as parsed from the command line. */
@@ -118,6 +119,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   const caches = cacheRoot(projectRoot(io), io.env);
   const options = {
     cacheDir: flags.cache === false ? undefined : caches,
+    markdown: markdownOptionsOf(settings, projectRoot(io)),
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,

@@ -11,6 +11,7 @@ import { runExamples } from '../examples/run-examples.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { toSiteEntry } from '../model/site-entry.ts';
 import type { SiteEntry } from '../model/site-model.ts';
+import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import type { SiteSettings } from '../settings/settings.ts';
 import { codeNotesOf, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
@@ -54,6 +55,7 @@ export async function proveContent(options: {
     cwd: root,
     rules: settings.rules,
     cacheDir: caches,
+    markdown: markdownOptionsOf(settings, root),
     render: true,
   });
   const diagnostics = [...check.diagnostics];

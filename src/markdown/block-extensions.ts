@@ -39,11 +39,15 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
  *    {@link blockExtensionLatePlugins}, once headings have their ids.
  * 6. Last, a warning at each line where Material syntax is still text (`markdown-syntax-unread`).
  */
-export function blockExtensionPlugins(extensions: MarkdownExtensions): PluggableList {
+export function blockExtensionPlugins(
+  extensions: MarkdownExtensions,
+  context: { projectDir?: string } = {},
+): PluggableList {
   const enabled = (name: string): boolean => name in extensions;
   const options = (name: string): Record<string, unknown> => extensions[name] ?? {};
   const plugins: PluggableList = [];
-  if (enabled('pymdownx.snippets')) plugins.push([remarkSnippets, options('pymdownx.snippets')]);
+  if (enabled('pymdownx.snippets'))
+    plugins.push([remarkSnippets, { ...options('pymdownx.snippets'), ...context }]);
   if (enabled('md_in_html')) plugins.push(remarkMdInHtml);
   plugins.push(remarkRawHtml);
   if (enabled('admonition')) plugins.push(remarkAdmonitions);

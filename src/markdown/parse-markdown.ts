@@ -2,32 +2,59 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { remarkAdmonitions } from './remark-admonitions.ts';
+import {
+  blockExtensionLatePlugins,
+  blockExtensionPlugins,
+  type MarkdownExtensions,
+} from './block-extensions.ts';
+import { remarkHeadingIds } from './heading-ids.ts';
 
 /** How the site's Markdown is read. */
 export interface ParseOptions {
-  /** Curly quotes, dashes and ellipses, as Astro's Markdown gives them. */
-  smartypants: boolean;
+  /** Python-Markdown extensions with their options, as `mkdocs.yml` lists them. */
+  extensions: MarkdownExtensions;
+  /** The folder snippet paths are relative to (the MkDocs project, or the site's root). */
+  projectDir: string;
+}
+
+/** A parsed file: the tree, what the plugins said about it, and the other files it read. */
+export interface ParsedMarkdown {
+  tree: Root;
+  messages: VFile['messages'];
+  inputs: Record<string, string | null>;
+}
+
+/** Python-Markdown's `smarty`: `--` an en dash, `---` an em dash, as remark-smartypants' old-school dashes. */
+function smartPunctuation(): [typeof remarkSmartypants, { dashes: 'oldschool' }] {
+  return [remarkSmartypants, { dashes: 'oldschool' }];
 }
 
 /** Parses a Markdown file's text (frontmatter lines blanked) into the tree every fact and the page come from. */
-export type MarkdownParser = (text: string, file?: string) => Promise<Root>;
+export type MarkdownParser = (text: string, file: string) => Promise<ParsedMarkdown>;
 
 /**
- * Creates the one Markdown parser: CommonMark with GFM, smart punctuation when asked, then the
- * MkDocs syntax (admonitions) as real nodes. Positions are the file's lines and columns, so a
- * finding about any node, however nested, points at the file.
+ * Creates the one Markdown parser: CommonMark with GFM, then the Material extensions the site
+ * enables, as real nodes with the file's positions (a finding about any node, however nested,
+ * points at the file), heading ids as MkDocs gives them, and smart punctuation when `smarty` is on.
  */
 export function createMarkdownParser(options: ParseOptions): MarkdownParser {
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  // Before the MkDocs syntax, as in Astro's pipeline: admonition bodies are parsed on their own
-  // and keep the author's punctuation.
-  if (options.smartypants) processor.use(remarkSmartypants);
-  processor.use(remarkAdmonitions);
+  const { extensions } = options;
+  const plugins: PluggableList = [
+    remarkGfm,
+    ...blockExtensionPlugins(extensions, { projectDir: options.projectDir }),
+    // Ids from the author's text, before smart punctuation rewrites it (MkDocs' ids are alike either way).
+    [remarkHeadingIds, { extensions }],
+    // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
+    ...('smarty' in extensions ? [smartPunctuation()] : []),
+    // Fills `[TOC]`, which needs the ids.
+    ...blockExtensionLatePlugins(extensions),
+  ];
+  const processor = unified().use(remarkParse).use(plugins);
   return async (text, file) => {
-    const vfile = new VFile({ value: text, ...(file ? { path: file } : {}) });
-    return (await processor.run(processor.parse(vfile), vfile)) as Root;
+    const vfile = new VFile({ value: text, path: file });
+    const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
+    return { tree, messages: vfile.messages, inputs: vfile.data.inputs ?? {} };
   };
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { recordInput } from './file-inputs.ts';
 import path from 'node:path';
 import type { Code, Paragraph, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
@@ -101,6 +102,7 @@ function snippetsSyntax(options: SnippetsOptions): BlockSyntax {
       const file = path.resolve(base, name);
       if (options.restrict_base_path !== false && !file.startsWith(base + path.sep)) continue;
       const text = readFile(file);
+      recordInput(engine.file, file, text);
       if (text === undefined) continue;
       return { file, text: select(text, selection?.[2], selection?.[3]?.slice(1)) };
     }

@@ -8,7 +8,7 @@ import type { LoadProblem } from './load-problems.ts';
 import type { FrontmatterPlaces } from './split-frontmatter.ts';
 
 /** Bump when what a cached document holds changes shape. */
-const DOCUMENTS_VERSION = 3;
+const DOCUMENTS_VERSION = 4;
 /** Bump when a rendered body's shape changes. */
 const BODIES_VERSION = 1;
 
@@ -18,6 +18,8 @@ export interface CachedDocument {
   data: Frontmatter | undefined;
   facts: DocumentFacts | undefined;
   problems: LoadProblem[];
+  /** Digests of the other files the page read (snippets), null where a file was missing. */
+  inputs: Record<string, string | null>;
 }
 
 /** Loaded documents by their path, text and everything that shapes how they are read. */

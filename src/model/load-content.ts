@@ -1,3 +1,4 @@
+import type { MarkdownExtensions } from '../markdown/block-extensions.ts';
 import { scanContent, type ContentScan } from './scan-content.ts';
 import { codeIdentity } from './code-identity.ts';
 import { openBodyCache, openDocumentCache, type BodyCache } from './document-cache.ts';
@@ -7,7 +8,10 @@ import { topicsOf } from './routes.ts';
 
 /** How the site's Markdown reads and renders: options that shape every document, so part of the cache keys. */
 export interface MarkdownOptions {
-  smartypants: boolean;
+  /** Python-Markdown extensions with their options, as `mkdocs.yml` lists them. */
+  extensions: MarkdownExtensions;
+  /** The folder snippet paths are relative to. */
+  projectDir: string;
   /** The site's base path (`/` unless it is published in a sub-folder such as `/kb/`). */
   base: string;
 }
@@ -82,11 +86,9 @@ function lazyTools(options: MarkdownOptions): () => Promise<MarkdownTools> {
   return () =>
     (tools ??= Promise.all([
       import('../markdown/parse-markdown.ts'),
-      import('../markdown/heading-ids.ts'),
       import('../markdown/render-body.ts'),
-    ]).then(([{ createMarkdownParser }, { createAstroSlugger }, { createBodyRenderer }]) => ({
-      parse: createMarkdownParser({ smartypants: options.smartypants }),
-      slugger: createAstroSlugger,
+    ]).then(([{ createMarkdownParser }, { createBodyRenderer }]) => ({
+      parse: createMarkdownParser({ extensions: options.extensions, projectDir: options.projectDir }),
       render: createBodyRenderer({ rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base) }),
     })));
 }

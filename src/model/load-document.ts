@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toPosix } from '../core/paths.ts';
-import { assignHeadingIds, type HeadingSlugger } from '../markdown/heading-ids.ts';
+import { digest } from '../core/cache-store.ts';
+import { headingFacts } from '../markdown/heading-ids.ts';
+import { isMarkdownRuleId } from '../markdown/markdown-rules.ts';
 import type { MarkdownParser } from '../markdown/parse-markdown.ts';
 import type { BodyRenderer } from '../markdown/render-body.ts';
 import type { BodyCache, CachedDocument, DocumentCache } from './document-cache.ts';
@@ -32,11 +35,9 @@ export interface ContentDocument {
   bodyKey: string | undefined;
 }
 
-/** The parser, slugger and renderer of a run, made (and their modules loaded) only when a document is not cached. */
+/** The parser and renderer of a run, made (and their modules loaded) only when a document is not cached. */
 export interface MarkdownTools {
   parse: MarkdownParser;
-  /** A new slugger for each document: ids are unique per page. */
-  slugger: () => HeadingSlugger;
   render: BodyRenderer;
 }
 
@@ -78,7 +79,8 @@ export async function loadDocument(file: string, context: LoadContext): Promise<
   doc.text = source.text;
   const key = context.cache.key(file, source.text);
   const bodyKey = context.bodies?.key(file, source.text);
-  const cached = context.cache.get(key);
+  const stored = context.cache.get(key);
+  const cached = stored && (await inputsUnchanged(stored.inputs)) ? stored : undefined;
   // A file whose frontmatter never closes has no body to render.
   const bodyMissing =
     bodyKey !== undefined && cached?.facts !== undefined && !(await context.bodies!.has(bodyKey));
@@ -95,6 +97,15 @@ export async function loadDocument(file: string, context: LoadContext): Promise<
   return doc;
 }
 
+/** True when every file a cached page read (its snippets) still reads the same, or is still missing. */
+async function inputsUnchanged(inputs: Record<string, string | null>): Promise<boolean> {
+  for (const [file, sum] of Object.entries(inputs)) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if ((text === undefined ? null : digest([text])) !== sum) return false;
+  }
+  return true;
+}
+
 /** Validates the frontmatter and parses the body: the one parse of this file in this run. */
 export async function parseDocument(
   file: string,
@@ -107,6 +118,7 @@ export async function parseDocument(
     data: undefined,
     facts: undefined,
     problems: [],
+    inputs: {},
     body: undefined,
   };
   const split = splitFrontmatter(text);
@@ -130,10 +142,26 @@ export async function parseDocument(
     result.frontmatter = placesOf(split.block);
     result.data = validateFrontmatter(split.block, result.frontmatter, result.problems);
   }
-  const tree = await tools.parse(blankLines(text, split.kind === 'found' ? split.block.endLine : 0), file);
-  const headings = assignHeadingIds(tree, tools.slugger());
-  result.facts = deriveFacts(tree, headings, result.data?.title);
-  if (render) result.body = await tools.render(tree, file);
+  const parsed = await tools.parse(blankLines(text, split.kind === 'found' ? split.block.endLine : 0), file);
+  result.facts = deriveFacts(parsed.tree, headingFacts(parsed.tree), result.data?.title);
+  for (const message of parsed.messages) {
+    if (!isMarkdownRuleId(message.ruleId))
+      throw new Error(`a Markdown plugin gave an unknown rule id: ${message.ruleId}`);
+    result.problems.push({
+      kind: message.ruleId,
+      line: message.line ?? 0,
+      column: message.column ?? 0,
+      message: message.reason,
+      ...(message.fatal ? { error: true as const } : {}),
+    });
+  }
+  result.inputs = Object.fromEntries(
+    Object.entries(parsed.inputs).map(([input, content]) => [
+      input,
+      content === null ? null : digest([content]),
+    ]),
+  );
+  if (render) result.body = await tools.render(parsed.tree, file);
   return result;
 }
 

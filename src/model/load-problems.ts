@@ -1,5 +1,8 @@
-/** What can be wrong with a content file before its body is read: each kind is one rule of the checker. */
+import type { MarkdownRuleId } from '../markdown/markdown-rules.ts';
+
+/** What can be wrong with a content file as it is read: each kind is one rule of the checker. */
 export type LoadProblemKind =
+  | MarkdownRuleId
   | 'file-unreadable'
   | 'file-not-text'
   | 'file-too-large'
@@ -15,4 +18,6 @@ export interface LoadProblem {
   line: number;
   column: number;
   message: string;
+  /** Set when this occurrence is an error whatever the rule's default (a missing snippet with `check_paths`). */
+  error?: true;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ENV } from '../core/env.ts';
+import { DEFAULT_MARKDOWN_EXTENSIONS } from '../markdown/default-extensions.ts';
 import { RULE_ALIASES, RULES, ruleIdOf, type RuleId } from '../checks/rule-ids.ts';
 import { createSettingsErrorMap, formatIssue, quote } from './error-map.ts';
 import { findMkdocsConfig, readMkdocsProject, type MkdocsProject } from './mkdocs-config.ts';
@@ -158,6 +159,9 @@ export function mergeSettings(layers: {
   // Extensions merge by name: the settings file may change one extension's options and keep the rest.
   if (mkdocs?.settings.markdownExtensions && isRecord(input['markdownExtensions']))
     merged['markdownExtensions'] = { ...mkdocs.settings.markdownExtensions, ...input['markdownExtensions'] };
+  // A site that is not a MkDocs project reads the Markdown of a typical Material knowledge base.
+  if (!mkdocs && merged['markdownExtensions'] === undefined)
+    merged['markdownExtensions'] = DEFAULT_MARKDOWN_EXTENSIONS;
   const envUrl = env[ENV.siteUrl];
   if (envUrl) merged['url'] = envUrl;
 

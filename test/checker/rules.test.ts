@@ -170,7 +170,7 @@ describe('each rule reports exactly', () => {
   it('link-missing-anchor: did you mean; duplicate headings, inline code, smart punctuation and the title heading are valid', async () => {
     expect(await report('link-missing-anchor')).toMatchInlineSnapshot(`
       "t/bad.md:12:3  error  the link \`good.md#gotcha\` names the anchor \`#gotcha\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas\`?  link-missing-anchor
-      t/bad.md:13:3  error  the link \`good.md#gotchas-2\` names the anchor \`#gotchas-2\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas-1\`?  link-missing-anchor
+      t/bad.md:13:3  error  the link \`good.md#gotchas_2\` names the anchor \`#gotchas_2\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas_1\`?  link-missing-anchor
       t/bad.md:15:3  error  the link \`#detail\` names the anchor \`#detail\`, but no heading on this page has that id; did you mean \`#details\`?  link-missing-anchor
       t/bad.md:16:3  error  the link \`/t/good/#gotchaz\` names the anchor \`#gotchaz\`, but no heading on \`t/good.md\` has that id; did you mean \`#gotchas\`?  link-missing-anchor
       t/bad.md:17:3  error  the link \`good.md#zzz\` names the anchor \`#zzz\`, but no heading on \`t/good.md\` has that id  link-missing-anchor"
@@ -242,5 +242,27 @@ describe('each rule reports exactly', () => {
       "t/bad.md:10:1  warning  \`orphans\` is not a rule id; did you mean \`orphan-page\`?  ignore-unknown-rule
       t/bad.md:14:1  warning  \`no-such-rule\` is not a rule id; the rules are listed in src/checks/rule-ids.ts  ignore-unknown-rule"
     `);
+  });
+
+  it('markdown-syntax-unread: syntax this site does not read, and a marker where nothing reads it', async () => {
+    expect(await report('markdown-syntax-unread')).toMatchInlineSnapshot(`
+      "t/bad.md:10:1  warning  \`/// details | Unsupported\` looks like a pymdownx.blocks block, which this site does not read; it shows as text  markdown-syntax-unread
+      t/bad.md:17:1  warning  \`{: .orphan-attributes }\` is not read as an attribute list here and shows as text; check its indentation and the blank line before it  markdown-syntax-unread"
+    `);
+  });
+
+  it('html-unclosed: an HTML block that never closes ends at the blank line', async () => {
+    expect(await report('html-unclosed')).toMatchInlineSnapshot(
+      `"t/bad.md:10:1  warning  \`<div>\` is never closed; MkDocs would show the rest of the page as raw HTML, so close it with \`</div>\`  html-unclosed"`,
+    );
+  });
+
+  it('snippet-missing and snippet-url: the snippet is left out, at the marker’s line', async () => {
+    expect(await report('snippet-missing')).toMatchInlineSnapshot(
+      `"t/bad.md:10:1  warning  snippet \`t/includes/no-such-file.md\` is not found in \`.\`  snippet-missing"`,
+    );
+    expect(await report('snippet-url')).toMatchInlineSnapshot(
+      `"t/bad.md:10:1  warning  snippet \`https://example.org/snippet.md\` is a URL; URLs are not downloaded, so the snippet is left out  snippet-url"`,
+    );
   });
 });

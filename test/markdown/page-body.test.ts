@@ -14,10 +14,10 @@ describe('the H1 that repeats the title', () => {
     expect(await html('#   How do I   x?  \n\nText.\n', ' How do I x? ')).toBe('<p>Text.</p>');
   });
 
-  it('is recognised after smartypants curled its quotes, dots and dashes', async () => {
-    // The heading the site would show, had it been kept: smartypants rewrote it.
+  it('is recognised after smart punctuation curled its quotes, dots and dashes', async () => {
+    // The heading the site would show, had it been kept: `smarty` rewrote it; the id is MkDocs'.
     expect(await html(`# What's "await"... -- really?\n`, 'Another title')).toBe(
-      '<h1 id="whats-await--really">What’s “await”… — really?</h1>',
+      '<h1 id="whats-await-really">What’s “await”… – really?</h1>',
     );
     expect(await html(`# What's "await"... -- really?\n\nText.\n`, `What's "await"... -- really?`)).toBe(
       '<p>Text.</p>',
@@ -35,8 +35,8 @@ describe('the H1 that repeats the title', () => {
     expect(await html('# Other\n\n# Title\n', 'Title')).toBe(
       '<h1 id="other">Other</h1>\n<h1 id="title">Title</h1>',
     );
-    // The title heading keeps its id on the page (the layout shows it), so a second one is `title-1`.
-    expect(await html('# Title\n\n# Title\n', 'Title')).toBe('<h1 id="title-1">Title</h1>');
+    // The title heading keeps its id on the page (the layout shows it), so a second one is `title_1`.
+    expect(await html('# Title\n\n# Title\n', 'Title')).toBe('<h1 id="title_1">Title</h1>');
   });
 
   it('is not an H2 with the same text', async () => {

@@ -1,4 +1,5 @@
-import { createAstroSlugger } from '../../src/markdown/heading-ids.ts';
+import { DEFAULT_MARKDOWN_EXTENSIONS } from '../../src/markdown/default-extensions.ts';
+import type { MarkdownExtensions } from '../../src/markdown/block-extensions.ts';
 import { createMarkdownParser } from '../../src/markdown/parse-markdown.ts';
 import { createBodyRenderer } from '../../src/markdown/render-body.ts';
 import type { DocumentFacts } from '../../src/model/document-facts.ts';
@@ -12,18 +13,17 @@ export interface Rendered {
 }
 
 /**
- * Renders Markdown through the site's own pipeline (one parse, facts, page steps, remark-rehype,
- * raw HTML) as `content/<file>` with the given title, without syntax highlighting so the HTML
- * stays readable. Verification slots are left empty.
+ * Renders Markdown through the site's own pipeline (one parse with the site's extensions, facts,
+ * page steps, remark-rehype, raw HTML) as `content/<file>` with the given title, without syntax
+ * highlighting so the HTML stays readable. Verification slots are left empty.
  */
 export async function render(
   markdown: string,
-  options: { file?: string; title?: string } = {},
+  options: { file?: string; title?: string; extensions?: MarkdownExtensions } = {},
 ): Promise<Rendered> {
-  const { file = 'topic/article.md', title = 'Article' } = options;
+  const { file = 'topic/article.md', title = 'Article', extensions = DEFAULT_MARKDOWN_EXTENSIONS } = options;
   const tools = {
-    parse: createMarkdownParser({ smartypants: true }),
-    slugger: createAstroSlugger,
+    parse: createMarkdownParser({ extensions, projectDir: '/kb' }),
     render: createBodyRenderer({ rewriteLink: (url, from) => siteUrlOfLink(url, from), highlight: false }),
   };
   const text = `---\ntitle: ${JSON.stringify(title)}\n---\n${markdown}`;

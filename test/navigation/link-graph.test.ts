@@ -71,7 +71,9 @@ describe('the link graph of a content folder', () => {
       .sort();
     expect(edges).toEqual(['t/a.md → t/b.md', 't/a.md → u/c.md', 't/b.md → u/c.md', 'u/c.md → t/a.md']);
     // The orphan rule reads the same graph: only the article nothing links to.
-    expect(result.diagnostics.filter((d) => d.ruleId === 'orphan-page').map((d) => d.file)).toEqual(['t/e.md']);
+    expect(result.diagnostics.filter((d) => d.ruleId === 'orphan-page').map((d) => d.file)).toEqual([
+      't/e.md',
+    ]);
   });
 });
 

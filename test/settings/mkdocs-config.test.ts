@@ -1,3 +1,4 @@
+import { DEFAULT_MARKDOWN_EXTENSIONS } from '../../src/markdown/default-extensions.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -155,7 +156,7 @@ describe('a MkDocs project as the content folder', () => {
     const settings = resolveSettings({ name: 'Plain' }, FIXTURES, { KB_CONTENT_DIR: 'full/site-docs' });
     expect(settings.contentDir).toBe(path.join(FIXTURES, 'full/site-docs'));
     expect(settings.mkdocs).toBeUndefined();
-    expect(settings.markdownExtensions).toEqual({});
+    expect(settings.markdownExtensions).toEqual(DEFAULT_MARKDOWN_EXTENSIONS);
   });
 
   it('lets src/site.config.ts override mkdocs.yml, extensions by name, and KB_SITE_URL both', () => {
