@@ -85,6 +85,8 @@ export function delimiterSyntax(marker: DelimiterMarker, kinds: readonly Delimit
   const code = marker.charCodeAt(0);
   const { temporary, final } = SEQUENCE[marker];
   const bySize = new Map(kinds.map((kind) => [kind.size as number, kind]));
+  // The characters around each run, for when a run is cut into single markers (per parser, not global).
+  const runSides = new WeakMap<Token, { before: Code; after: Code }>();
   const construct: Construct = { name: `pymdownx${marker}`, tokenize, resolveAll: resolveAllPairs };
   return {
     text: { [code]: construct },
@@ -112,44 +114,79 @@ export function delimiterSyntax(marker: DelimiterMarker, kinds: readonly Delimit
         return more;
       }
       const kind = bySize.get(size);
-      if (!kind) return nok(next);
+      // Runs of another length may still hold one-marker spans (see splitLeftovers).
+      if (!kind && !bySize.has(1)) return nok(next);
       const token = effects.exit(temporary);
-      token._open = canOpen(kind, previous, next);
-      token._close = canClose(kind, previous, next);
+      token._open = kind ? canOpen(kind, previous, next) : false;
+      token._close = kind ? canClose(kind, previous, next) : false;
+      runSides.set(token, { before: previous, after: next });
       return ok(next);
     }
   }
 
   function resolveAllPairs(events: Event[], context: TokenizeContext): Event[] {
+    pairAll(events, context);
+    // pymdownx tries its one-marker pattern at every marker that a longer pattern left, so
+    // `^^in^^side` (no smart insert) is `<sup>^in</sup>^side`: runs left over become single markers.
+    if (bySize.has(1) && splitLeftovers(events)) pairAll(events, context);
+    for (const event of events) if (event[1].type === temporary) event[1].type = 'data';
+    return events;
+  }
+
+  function pairAll(events: Event[], context: TokenizeContext): void {
     let index = -1;
     while (++index < events.length) {
       const opener = events[index]!;
       if (opener[0] !== 'enter' || opener[1].type !== temporary || !opener[1]._open) continue;
       const open = index;
-      const size = length(opener[1]);
-      const kind = bySize.get(size)!;
+      const openToken = opener[1];
+      const size = length(openToken);
+      const kind = bySize.get(size);
+      if (!kind) continue;
       const close = events.findIndex(
         (event, at) =>
           at > open + 1 &&
           event[0] === 'enter' &&
           event[1].type === temporary &&
           event[1]._close === true &&
-          length(event[1]) === size,
+          length(event[1]) === size &&
+          event[1].start.offset > openToken.end.offset,
       );
       if (close === -1) continue;
-      const openToken = opener[1];
       const closeToken = events[close]![1];
-      if (
-        kind.noWhitespace &&
-        hasWhitespace(context.sliceSerialize({ start: openToken.end, end: closeToken.start }))
-      )
-        continue;
+      const between = context.sliceSerialize({ start: openToken.end, end: closeToken.start });
+      if (kind.noWhitespace && hasWhitespace(between)) continue;
       const next = wrap(kind, openToken, closeToken, events.slice(open + 2, close), context);
       splice(events, open, close + 2 - open, next);
       index = open + next.length - 1;
     }
-    for (const event of events) if (event[1].type === temporary) event[1].type = 'data';
-    return events;
+  }
+
+  /** Cuts every unpaired run of two or more markers into one-marker runs; true when it cut one. */
+  function splitLeftovers(events: Event[]): boolean {
+    let split = false;
+    for (let index = events.length - 1; index >= 0; index--) {
+      const [kind, token, context] = events[index]!;
+      const sides = runSides.get(token);
+      if (kind !== 'enter' || token.type !== temporary || length(token) < 2 || !sides) continue;
+      if (token.start._bufferIndex < 0) continue;
+      const singles: Event[] = [];
+      const count = length(token);
+      for (let at = 0; at < count; at++) {
+        const single: Token = {
+          type: temporary,
+          start: shift(token.start, at),
+          end: shift(token.start, at + 1),
+          // A neighbour inside the run is a marker, which is never whitespace.
+          _open: at < count - 1 || !isWhitespace(sides.after),
+          _close: at > 0 || !isWhitespace(sides.before),
+        };
+        singles.push(['enter', single, context], ['exit', single, context]);
+      }
+      splice(events, index, 2, singles);
+      split = true;
+    }
+    return split;
   }
 
   function wrap(
@@ -201,12 +238,23 @@ export function delimiterFromMarkdown(): FromMarkdownExtension {
       this.exit(token);
     };
   }
-  return { enter, exit };
+  // Like emphasis, the spans may hold line endings (`==one⏎line==`).
+  return { enter, exit, canContainEols: [...Object.keys(SPAN)] };
 }
 
 /** Whitespace in the source between two runs; an escaped space (`\\ `) does not count. */
 function hasWhitespace(source: string): boolean {
   return /\s/u.test(source.replace(/\\[^\r\n]/g, 'x'));
+}
+
+/** The point `by` characters after `point`, on the same line and in the same chunk. */
+function shift(point: Token['start'], by: number): Token['start'] {
+  return {
+    ...point,
+    column: point.column + by,
+    offset: point.offset + by,
+    _bufferIndex: point._bufferIndex + by,
+  };
 }
 
 function length(token: Token): number {
