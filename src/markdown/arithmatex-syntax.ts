@@ -49,6 +49,7 @@ const LEFT_PAREN = 40;
 const RIGHT_PAREN = 41;
 const LEFT_SQUARE = 91;
 const LOWER_B = 98;
+const GRAVE = 96;
 
 /**
  * A micromark extension for math as pymdownx.arithmatex finds it.
@@ -150,7 +151,19 @@ function tokenizeDollar(smart: boolean) {
         effects.exit('arithmatexInline');
         return ok;
       }
+      if (code === GRAVE) return effects.attempt(codeSpanInMath, afterCodeSpan, literal)(code);
       return step(code, code === BACKSLASH ? escaped : inside);
+    }
+
+    function afterCodeSpan(code: Code): State | undefined {
+      previous = GRAVE;
+      size++;
+      return inside(code);
+    }
+
+    // Backticks with no closing run are plain characters of the TeX.
+    function literal(code: Code): State | undefined {
+      return code === GRAVE ? step(code, literal) : inside(code);
     }
 
     function escaped(code: Code): State | undefined {
@@ -194,6 +207,7 @@ function tokenizeRound(this: TokenizeContext, ...[effects, ok, nok]: Parameters<
 
   function inside(code: Code): State | undefined {
     if (code === null) return nok(code);
+    if (code === GRAVE) return effects.attempt(codeSpanInMath, afterCodeSpan, literal)(code);
     if (code === BACKSLASH) {
       effects.consume(code);
       return afterBackslash;
@@ -215,6 +229,18 @@ function tokenizeRound(this: TokenizeContext, ...[effects, ok, nok]: Parameters<
     return code === null ? nok(code) : consume(code);
   }
 
+  function afterCodeSpan(code: Code): State | undefined {
+    size++;
+    return inside(code);
+  }
+
+  function literal(code: Code): State | undefined {
+    if (code !== GRAVE) return inside(code);
+    effects.consume(code);
+    size++;
+    return literal;
+  }
+
   function consume(code: Code): State | undefined {
     if (markdownLineEnding(code)) {
       effects.exit('arithmatexInlineValue');
@@ -227,6 +253,54 @@ function tokenizeRound(this: TokenizeContext, ...[effects, ok, nok]: Parameters<
     return inside;
   }
 }
+
+/**
+ * A code span inside math, read whole: Python-Markdown reads code spans before math, so a
+ * `$` inside one (`$5, see `$PRICE``) never closes the math. Its characters stay in the TeX,
+ * as the code's placeholder stays in arithmatex's match.
+ */
+const codeSpanInMath: Construct = {
+  partial: true,
+  tokenize(this: TokenizeContext, effects, ok, nok) {
+    let opening = 0;
+    let closing = 0;
+    return open;
+
+    function open(code: Code): State | undefined {
+      if (code === GRAVE) {
+        effects.consume(code);
+        opening++;
+        return open;
+      }
+      return inside(code);
+    }
+
+    function inside(code: Code): State | undefined {
+      if (code === null) return nok(code);
+      if (code === GRAVE) {
+        closing = 0;
+        return close(code);
+      }
+      if (markdownLineEnding(code)) {
+        effects.exit('arithmatexInlineValue');
+        effects.enter('lineEnding');
+        effects.consume(code);
+        effects.exit('lineEnding');
+        effects.enter('arithmatexInlineValue');
+      } else effects.consume(code);
+      return inside;
+    }
+
+    function close(code: Code): State | undefined {
+      if (code === GRAVE) {
+        effects.consume(code);
+        closing++;
+        return close;
+      }
+      return closing === opening ? ok(code) : inside(code);
+    }
+  },
+};
 
 /** A block of lines up to a blank line (or the end of its container) that the pattern matches whole. */
 function tokenizeBlock(pattern: RegExp) {
@@ -293,16 +367,21 @@ const continuation: Construct = {
 
     function lineStart(code: Code): State | undefined {
       if (self.parser.lazy[self.now().line]) return nok(code);
+      if (!markdownSpace(code)) return after(code);
       effects.enter('linePrefix');
-      return blank(code);
+      return prefix(code);
     }
 
-    function blank(code: Code): State | undefined {
+    function prefix(code: Code): State | undefined {
       if (markdownSpace(code)) {
         effects.consume(code);
-        return blank;
+        return prefix;
       }
       effects.exit('linePrefix');
+      return after(code);
+    }
+
+    function after(code: Code): State | undefined {
       return code === null || markdownLineEnding(code) ? nok(code) : ok(code);
     }
   },

@@ -20,7 +20,15 @@ export function visibleText(html: string): string {
     .trim();
 }
 
+const BLOCKS = new Set(['ul', 'ol', 'li', 'p', 'div', 'pre', 'table', 'blockquote', 'details', 'dl']);
+
 function canonical<T extends Root | Element>(node: T): T {
+  // A line break before a nested block is layout, not text (`item⏎<ul>` and `item<ul>`).
+  for (const [index, child] of node.children.entries()) {
+    const next = node.children[index + 1];
+    if (child.type === 'text' && next?.type === 'element' && BLOCKS.has(next.tagName))
+      child.value = child.value.replace(/\n+$/, '');
+  }
   node.children = node.children
     .filter((child) => !(child.type === 'text' && child.value.trim() === '') && child.type !== 'comment')
     .map((child): RootContent =>
