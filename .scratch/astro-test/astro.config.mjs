@@ -1,2 +1,0 @@
-import { defineConfig } from 'astro/config';
-export default defineConfig({});
