@@ -46,11 +46,19 @@ export function rehypeCodeAnnotations() {
         continue;
       }
       // Back under its code: the list was after the output block only for the Markdown's sake.
-      list.parent.children.splice(list.parent.children.indexOf(list.element), 1);
-      parent.children.splice(parent.children.indexOf(pre) + 1, 0, list.element);
+      if (nextElement(parent, pre) !== list.element) {
+        list.parent.children.splice(list.parent.children.indexOf(list.element), 1);
+        parent.children.splice(parent.children.indexOf(pre) + 1, 0, list.element);
+      }
       if (linked === 0) plainList(list.element);
     }
   };
+}
+
+/** The element after `node` among its parent's children, whitespace skipped. */
+function nextElement(parent: Parent, node: Element): Element | undefined {
+  const after = parent.children.slice(parent.children.indexOf(node) + 1);
+  return after.find((child): child is Element => child.type === 'element');
 }
 
 function findLists(tree: Root): Map<string, { element: Element; parent: Parent }> {

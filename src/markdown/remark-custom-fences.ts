@@ -40,15 +40,15 @@ export const HAS_MERMAID = 'hasMermaid';
  * pymdownx.superfences' custom fences, such as Material's Mermaid diagrams.
  *
  * ````md
- * ```mermaid                        →  <pre class="mermaid"><code>sequenceDiagram
- * sequenceDiagram                         A->>B: fetch()</code></pre>
+ * ```mermaid                        →  <pre class="mermaid">sequenceDiagram
+ * sequenceDiagram                         A->>B: fetch()</pre>
  *     A->>B: fetch()
  * ```
  * ````
  *
  * A fence whose language names a custom fence becomes a `customFence` node, written as
- * the format says: `fence_code_format` as `<pre class="…"><code>`, `fence_div_format` as
- * `<div class="…">`, the source as text. It is no longer a `code` node, so it is neither
+ * the format says: `fence_code_format` as `<pre class="…">` (MkDocs adds a `<code>` inside,
+ * which would make Astro highlight it), `fence_div_format` as `<div class="…">`, the source as text. It is no longer a `code` node, so it is neither
  * highlighted, nor wrapped as an example, nor run. The source stays readable without
  * JavaScript; a page with a `mermaid` class gets `hasMermaid: true` in its frontmatter,
  * for the layout to add the script that draws it (src/client/mermaid-diagrams.ts).
@@ -91,10 +91,10 @@ export function remarkCustomFences(options: SuperfencesOptions = {}) {
         data: {
           hName: element,
           hProperties: { className: classes },
-          hChildren:
-            element === 'pre'
-              ? [{ type: 'element', tagName: 'code', properties: {}, children: [text] }]
-              : [text],
+          // The text sits in the <pre> without MkDocs' inner <code>: Astro's shiki step highlights
+          // every <pre> holding a lone <code> (as `plaintext` when it has no language class)
+          // and would replace the diagram with a highlighted block.
+          hChildren: [text],
         },
       };
       parent.children.splice(index, 1, block);
