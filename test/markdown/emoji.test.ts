@@ -22,7 +22,7 @@ const MATERIAL = {
 
 async function ours(
   markdown: string,
-  options: Record<string, unknown> | undefined = MATERIAL,
+  options: Record<string, unknown> | null = MATERIAL,
   baseDir?: string,
 ) {
   const extensions = options ? { 'pymdownx.emoji': options } : {};
