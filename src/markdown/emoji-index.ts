@@ -39,11 +39,19 @@ const NAME_LISTS: Record<EmojiNames, string> = {
 /** Material's icon sets: the shortcode prefix and the folder of the package that draws them. */
 function iconSets(): Array<{ prefix: string; dir: () => string }> {
   const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+  const once = (find: () => string) => {
+    let dir: string | undefined;
+    return () => (dir ??= find());
+  };
   return [
-    { prefix: 'material-', dir: () => path.join(packageDir('@mdi/svg'), 'svg') },
-    { prefix: 'fontawesome-', dir: () => path.join(packageDir('@fortawesome/fontawesome-free'), 'svgs') },
-    { prefix: 'octicons-', dir: () => path.join(packageDir('@primer/octicons'), 'build/svg') },
-    { prefix: 'simple-', dir: () => path.join(path.dirname(require.resolve('simple-icons')), 'icons') },
+    { prefix: 'material-', dir: once(() => path.join(packageDir('@mdi/svg'), 'svg')) },
+    {
+      prefix: 'fontawesome-',
+      dir: once(() => path.join(packageDir('@fortawesome/fontawesome-free'), 'svgs')),
+    },
+    { prefix: 'octicons-', dir: once(() => path.join(packageDir('@primer/octicons'), 'build/svg')) },
+    // simple-icons exports no package.json; its main file sits at the top of the package.
+    { prefix: 'simple-', dir: once(() => path.join(path.dirname(require.resolve('simple-icons')), 'icons')) },
   ];
 }
 
@@ -53,7 +61,8 @@ export function createEmojiIndex(options: EmojiIndexOptions): EmojiIndex {
   let custom: Map<string, string> | undefined;
   const sets = options.icons ? iconSets() : [];
   const found = new Map<string, EmojiEntry | undefined>();
-  const twemojiDir = () => path.dirname(require.resolve('@twemoji/svg/package.json'));
+  let twemoji: string | undefined;
+  const twemojiDir = () => (twemoji ??= path.dirname(require.resolve('@twemoji/svg/package.json')));
 
   function emoji(name: string): EmojiEntry | undefined {
     names ??= readNames(NAME_LISTS[options.names]);
