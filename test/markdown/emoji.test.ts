@@ -20,11 +20,7 @@ const MATERIAL = {
   emoji_generator: '!!python/name:material.extensions.emoji.to_svg',
 };
 
-async function ours(
-  markdown: string,
-  options: Record<string, unknown> | null = MATERIAL,
-  baseDir?: string,
-) {
+async function ours(markdown: string, options: Record<string, unknown> | null = MATERIAL, baseDir?: string) {
   const extensions = options ? { 'pymdownx.emoji': options } : {};
   const steps = inlineExtensionPlugins(extensions, baseDir ? { baseDir } : {});
   return (await renderInline(markdown, { remark: steps.remarkPlugins })).html;
