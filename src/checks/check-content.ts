@@ -56,6 +56,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     markdown: options.markdown ?? {
       extensions: DEFAULT_MARKDOWN_EXTENSIONS,
       projectDir: options.contentDir,
+      features: [],
       base: '/',
     },
     render: options.render ?? false,

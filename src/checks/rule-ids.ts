@@ -58,6 +58,11 @@ export const RULES = {
     severity: 'warning',
     summary: 'Material syntax left as text: its extension is not enabled, or not supported',
   },
+  'markdown-unsupported': {
+    severity: 'warning',
+    summary: 'a Markdown option this site cannot render (a custom fence format), shown as code',
+  },
+  'math-invalid': { severity: 'warning', summary: 'TeX that KaTeX cannot typeset, shown as its source' },
   'html-unclosed': { severity: 'warning', summary: 'an HTML block that never closes its tag' },
   'snippet-missing': { severity: 'warning', summary: 'a `--8<--` snippet file that cannot be found' },
   'snippet-url': {

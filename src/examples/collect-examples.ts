@@ -25,7 +25,7 @@ export interface Example {
 /** Meta words the runner understands. */
 export const KNOWN_FLAGS = ['norun', 'throws', 'continue', 'nocheck'] as const;
 /** Meta options the runner understands (`title` is the caption). */
-export const KNOWN_OPTIONS = ['timeout', 'title'] as const;
+export const KNOWN_OPTIONS = ['timeout', 'title', 'hl_lines', 'linenums'] as const;
 
 /**
  * The fenced blocks of a document whose language maps to a runtime, with their output blocks.

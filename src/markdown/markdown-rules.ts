@@ -4,6 +4,8 @@
  */
 export const MARKDOWN_RULES = [
   'markdown-syntax-unread',
+  'markdown-unsupported',
+  'math-invalid',
   'html-unclosed',
   'snippet-missing',
   'snippet-url',

@@ -10,6 +10,7 @@ import {
   type MarkdownExtensions,
 } from './block-extensions.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
+import { inlineExtensionPlugins } from './inline-extensions.ts';
 
 /** How the site's Markdown is read. */
 export interface ParseOptions {
@@ -17,6 +18,8 @@ export interface ParseOptions {
   extensions: MarkdownExtensions;
   /** The folder snippet paths are relative to (the MkDocs project, or the site's root). */
   projectDir: string;
+  /** Material's `theme.features` (`content.code.annotate` annotates every code block). */
+  features?: readonly string[];
 }
 
 /** A parsed file: the tree, what the plugins said about it, and the other files it read. */
@@ -24,6 +27,8 @@ export interface ParsedMarkdown {
   tree: Root;
   messages: VFile['messages'];
   inputs: Record<string, string | null>;
+  /** What the parse steps recorded for the render steps (code annotations' lists). */
+  data: VFile['data'];
 }
 
 /** Python-Markdown's `smarty`: `--` an en dash, `---` an em dash, as remark-smartypants' old-school dashes. */
@@ -44,6 +49,9 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
   const plugins: PluggableList = [
     remarkGfm,
     ...blockExtensionPlugins(extensions, { projectDir: options.projectDir }),
+    // Inline syntax and code steps (diagrams out of the code blocks) before anything reads the tree.
+    ...inlineExtensionPlugins(extensions, { baseDir: options.projectDir, features: options.features ?? [] })
+      .remarkPlugins,
     // Ids from the author's text, before smart punctuation rewrites it (MkDocs' ids are alike either way).
     [remarkHeadingIds, { extensions }],
     // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
@@ -55,6 +63,6 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
   return async (text, file) => {
     const vfile = new VFile({ value: text, path: file });
     const tree = (await processor.run(processor.parse(vfile), vfile)) as Root;
-    return { tree, messages: vfile.messages, inputs: vfile.data.inputs ?? {} };
+    return { tree, messages: vfile.messages, inputs: vfile.data.inputs ?? {}, data: vfile.data };
   };
 }

@@ -8,6 +8,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import type { MarkdownExtensions } from './block-extensions.ts';
+import { inlineExtensionPlugins } from './inline-extensions.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
 import { remarkPageBody } from './remark-page-body.ts';
 import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
@@ -21,8 +23,11 @@ export interface RenderedBody {
   slots: number[];
 }
 
-/** Renders a parsed body (its facts derived) to HTML: `file` is its path relative to the content folder. */
-export type BodyRenderer = (tree: Root, file: string) => Promise<RenderedBody>;
+/**
+ * Renders a parsed body (its facts derived) to HTML: `file` is its path relative to the content
+ * folder, `data` what the parse steps recorded for the render steps.
+ */
+export type BodyRenderer = (tree: Root, file: string, data?: VFile['data']) => Promise<RenderedBody>;
 
 /** Code colours: both themes as CSS variables; the stylesheet picks one per colour scheme. */
 export const SHIKI_CONFIG: ShikiConfig = {
@@ -37,9 +42,12 @@ export const SHIKI_CONFIG: ShikiConfig = {
  */
 export function createBodyRenderer(options: {
   rewriteLink: LinkRewriter;
+  /** The site's Markdown extensions: their code options (line numbers, highlighted lines, annotations). */
+  extensions: MarkdownExtensions;
   /** Off only where a person reads the HTML itself (tests); pages are always highlighted. */
   highlight?: boolean;
 }): BodyRenderer {
+  const code = inlineExtensionPlugins(options.extensions);
   // The order matters: the body loses what the layout shows before links are rewritten, and code
   // figures come last, once every code block is where it stays.
   const processor = unified()
@@ -48,10 +56,12 @@ export function createBodyRenderer(options: {
     .use(remarkCodeFigures)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
     .use(rehypeRaw);
-  if (options.highlight !== false) processor.use(rehypeShiki, SHIKI_CONFIG);
-  processor.use(rehypeStringify, { allowDangerousHtml: true });
-  return async (tree, file) => {
-    const vfile = new VFile({ path: file });
+  if (options.highlight !== false)
+    processor.use(rehypeShiki, { ...SHIKI_CONFIG, transformers: code.shikiTransformers });
+  // After shiki, whose lines they number and annotate.
+  processor.use(code.rehypePlugins).use(rehypeStringify, { allowDangerousHtml: true });
+  return async (tree, file, data = {}) => {
+    const vfile = new VFile({ path: file, data });
     const hast = (await processor.run(tree, vfile)) as HastRoot;
     // A marker no author can have written: it is new for each body.
     const marker = `kb-slot-${randomUUID()}`;

@@ -70,6 +70,8 @@ export interface DocumentFacts {
   buildOnly: { line: number; endLine: number }[];
   ignores: IgnoreFact[];
   code: CodeFact[];
+  /** What the page needs besides its HTML: KaTeX's stylesheet for math, the script that draws diagrams. */
+  needs: { math: boolean; diagrams: boolean };
 }
 
 const JSON_LD = /^<script\b[^>]*type=["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>\s*$/i;
@@ -103,6 +105,7 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
     buildOnly: [],
     ignores: [],
     code: [],
+    needs: { math: false, diagrams: false },
   };
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   if (h1) {
@@ -151,6 +154,13 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
           });
         return;
       }
+      case 'inlineMath':
+      case 'math':
+        facts.needs.math = true;
+        return;
+      case 'customFence':
+        if ([node.data?.hProperties?.['className']].flat().includes('mermaid')) facts.needs.diagrams = true;
+        return;
       default:
         return;
     }

@@ -12,6 +12,8 @@ export interface MarkdownOptions {
   extensions: MarkdownExtensions;
   /** The folder snippet paths are relative to. */
   projectDir: string;
+  /** Material's `theme.features` (`content.code.annotate`). */
+  features: readonly string[];
   /** The site's base path (`/` unless it is published in a sub-folder such as `/kb/`). */
   base: string;
 }
@@ -88,7 +90,14 @@ function lazyTools(options: MarkdownOptions): () => Promise<MarkdownTools> {
       import('../markdown/parse-markdown.ts'),
       import('../markdown/render-body.ts'),
     ]).then(([{ createMarkdownParser }, { createBodyRenderer }]) => ({
-      parse: createMarkdownParser({ extensions: options.extensions, projectDir: options.projectDir }),
-      render: createBodyRenderer({ rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base) }),
+      parse: createMarkdownParser({
+        extensions: options.extensions,
+        projectDir: options.projectDir,
+        features: options.features,
+      }),
+      render: createBodyRenderer({
+        rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
+        extensions: options.extensions,
+      }),
     })));
 }

@@ -161,7 +161,7 @@ export async function parseDocument(
       content === null ? null : digest([content]),
     ]),
   );
-  if (render) result.body = await tools.render(parsed.tree, file);
+  if (render) result.body = await tools.render(parsed.tree, file, parsed.data);
   return result;
 }
 

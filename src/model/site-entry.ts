@@ -40,5 +40,6 @@ export function toSiteEntry(
     bodyKey: doc.bodyKey,
     buildOnly: facts?.buildOnly ?? [],
     codeNotes: options.codeNotes,
+    needs: facts?.needs ?? { math: false, diagrams: false },
   };
 }

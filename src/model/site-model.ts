@@ -1,5 +1,5 @@
 import type { HeadingFact } from '../markdown/heading-ids.ts';
-import type { SeeAlsoItem } from './document-facts.ts';
+import type { DocumentFacts, SeeAlsoItem } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { backlinksOf } from './link-graph.ts';
 import { routeForContentFile, topicsOf, type Route } from './routes.ts';
@@ -39,6 +39,8 @@ export interface SiteEntry {
   buildOnly: { line: number; endLine: number }[];
   /** By code block, in the order of the document's code blocks. */
   codeNotes: (CodeNote | undefined)[];
+  /** What the page needs besides its HTML (KaTeX's stylesheet, the diagram script). */
+  needs: DocumentFacts['needs'];
 }
 
 /** A published page with its route and the fields every listing shows. */

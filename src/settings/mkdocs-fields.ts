@@ -118,6 +118,8 @@ export const mkdocsFields = {
   favicon: z.string().min(1).optional(),
   /** The site's primary colour (header, links), such as Material's `indigo`, `#4051b5`. */
   primaryColor: hexColor.optional(),
+  /** Material's `theme.features`; `content.code.annotate` gives every code block annotations. */
+  themeFeatures: z.array(z.string().min(1)).default([]),
   /** Files of the content folder that are not published, as `.gitignore` patterns (MkDocs' `exclude_docs`). */
   exclude: z.array(z.string().min(1)).default([]),
   /**

@@ -5,6 +5,9 @@ import { UNSUPPORTED_THEME_SETTINGS } from './mkdocs-unsupported.ts';
 import { optionalText } from './mkdocs-values.ts';
 import type { YamlPath } from './mkdocs-yaml.ts';
 
+/** Material features the site honours: annotations in code, and the copy button it always has. */
+const HONOURED_FEATURES: ReadonlySet<string> = new Set(['content.code.annotate', 'content.code.copy']);
+
 /** `theme`: its name, `language`, `logo`, `favicon` and palette, and a notice for each other key. */
 export function readTheme(value: unknown, reading: MkdocsReading, set: Setter): void {
   if (value === undefined || value === null) return;
@@ -26,6 +29,14 @@ export function readTheme(value: unknown, reading: MkdocsReading, set: Setter): 
       set(key, written, ['theme', key]);
     } else if (key === 'palette') {
       readPalette(item, reading, set);
+    } else if (key === 'features' && Array.isArray(item)) {
+      set('themeFeatures', item.map(String), ['theme', key]);
+      const others = item.map(String).filter((feature) => !HONOURED_FEATURES.has(feature));
+      if (others.length > 0)
+        reading.notice(
+          ['theme', key],
+          `not supported (${others.join(', ')}): ${UNSUPPORTED_THEME_SETTINGS[key]}`,
+        );
     } else if (UNSUPPORTED_THEME_SETTINGS[key]) {
       const list =
         key === 'features' && Array.isArray(item) && item.length > 0 ? ` (${item.join(', ')})` : '';

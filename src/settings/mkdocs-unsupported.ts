@@ -28,7 +28,7 @@ export const UNSUPPORTED_THEME_SETTINGS: Readonly<Record<string, string>> = {
   custom_dir:
     'theme overrides are Jinja templates, which cannot run; set site-wide values in src/site.config.ts and change pages in src/components/ and src/layouts/ (see "Moving from Material for MkDocs")',
   features:
-    'the layout is fixed: search, a table of contents, copy buttons and light and dark schemes are built in',
+    'the layout is fixed: search, a table of contents, copy buttons and light and dark schemes are built in (`content.code.annotate` is honoured)',
   font: 'the site uses its own fonts',
   icon: 'the site uses its own icons',
   direction: 'pages are written left to right',

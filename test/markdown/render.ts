@@ -19,12 +19,23 @@ export interface Rendered {
  */
 export async function render(
   markdown: string,
-  options: { file?: string; title?: string; extensions?: MarkdownExtensions } = {},
+  options: {
+    file?: string;
+    title?: string;
+    extensions?: MarkdownExtensions;
+    features?: string[];
+    /** Highlight code with shiki, as pages are (off by default: plain HTML is easier to read). */
+    highlight?: boolean;
+  } = {},
 ): Promise<Rendered> {
   const { file = 'topic/article.md', title = 'Article', extensions = DEFAULT_MARKDOWN_EXTENSIONS } = options;
   const tools = {
-    parse: createMarkdownParser({ extensions, projectDir: '/kb' }),
-    render: createBodyRenderer({ rewriteLink: (url, from) => siteUrlOfLink(url, from), highlight: false }),
+    parse: createMarkdownParser({ extensions, projectDir: '/kb', features: options.features ?? [] }),
+    render: createBodyRenderer({
+      rewriteLink: (url, from) => siteUrlOfLink(url, from),
+      extensions,
+      highlight: options.highlight ?? false,
+    }),
   };
   const text = `---\ntitle: ${JSON.stringify(title)}\n---\n${markdown}`;
   const result = await parseDocument(file, text, tools, true);

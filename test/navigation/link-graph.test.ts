@@ -94,6 +94,7 @@ describe('the site model', () => {
     bodyKey: undefined,
     buildOnly: [],
     codeNotes: [],
+    needs: { math: false, diagrams: false },
     ...fields,
   });
 
