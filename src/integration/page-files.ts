@@ -1,4 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { SiteSettings } from '../settings/settings.ts';
@@ -53,13 +54,24 @@ export async function writePageFiles(options: {
     }),
   );
 
-  // One renderer for the whole build: it reads the fonts once and caches cards by content.
-  const renderer = createCardRenderer({ root, cacheDir: defaultCardCacheDir(root) });
+  // One renderer for the whole build: it caches cards by content and draws the others in a worker
+  // thread per core, each of which loads the fonts once.
+  const renderer = createCardRenderer({
+    root,
+    cacheDir: defaultCardCacheDir(root),
+    threads: availableParallelism(),
+  });
   const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
     limit(async () => renderer.writeTo(card, await prepare(sitePath))),
   );
-
-  await Promise.all(markdown);
-  const cached = await Promise.all(cards);
-  return { markdown: markdown.length, cards: cards.length, drawn: cached.filter((hit) => !hit).length };
+  // Every write settles before the workers end, so a card still queued behind a failed one
+  // neither meets a closed pool nor fails unobserved.
+  const outcomes = await Promise.allSettled([...markdown, ...cards]);
+  await renderer.close();
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  const drawn = outcomes
+    .slice(markdown.length)
+    .filter((outcome) => outcome.status === 'fulfilled' && !outcome.value);
+  return { markdown: markdown.length, cards: cards.length, drawn: drawn.length };
 }

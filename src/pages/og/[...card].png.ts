@@ -14,8 +14,13 @@ import { socialCards } from '../../seo/social-cards.ts';
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
   const settings = siteSettings();
-  // One renderer for the whole build: it reads the fonts once and caches cards by content.
-  const renderer = createCardRenderer({ root: process.cwd(), cacheDir: defaultCardCacheDir(process.cwd()) });
+  // One renderer for the dev server: it reads the fonts once and caches cards by content. It draws
+  // in this thread, one card per request, so there are no workers to end when the server stops.
+  const renderer = createCardRenderer({
+    root: process.cwd(),
+    cacheDir: defaultCardCacheDir(process.cwd()),
+    threads: 0,
+  });
   return socialCards(await loadSiteModel(), settings).map(({ path, card }) => ({
     params: { card: path.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { card, renderer },
