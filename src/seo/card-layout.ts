@@ -28,11 +28,19 @@ export const CARD_GEOMETRY = {
   padding: { top: 72, side: 80, bottom: 56 },
   accentBar: 16,
   eyebrowSize: 32,
-  /** Title sizes, largest first: a title starts at the size its length suggests and steps down until it fits. */
-  titleSizes: [76, 62, 52, 44],
+  /**
+   * Title sizes, largest first, each with the longest title (in characters) that starts at it: a
+   * short question reads big, a long one does not fill the card with a few huge words. A title
+   * steps down from its size until it fits; the last step's length is where a title is cut, on
+   * a word boundary, before it is laid out.
+   */
+  titleSizes: [
+    { size: 76, maxChars: 40 },
+    { size: 62, maxChars: 80 },
+    { size: 52, maxChars: 115 },
+    { size: 44, maxChars: 150 },
+  ],
   titleLineHeight: 1.15,
-  /** A longer title is cut on a word boundary before it is laid out. */
-  titleMaxChars: 150,
   titleMaxLines: 4,
   footerSize: 32,
   footerRule: 2,
@@ -174,23 +182,19 @@ function fitTitle(
   room: number,
 ): { size: number; lines: string[] } {
   const g = CARD_GEOMETRY;
-  const title = cutOnWordBoundary(raw, g.titleMaxChars);
-  // The size the length suggests is the largest a title gets, so a short question reads big and a
-  // long one does not fill the card with a few huge words.
-  const suggested = title.length <= 40 ? 0 : title.length <= 80 ? 1 : title.length <= 115 ? 2 : 3;
-  const sizes = g.titleSizes.slice(suggested);
-  for (const size of sizes) {
+  const title = cutOnWordBoundary(raw, g.titleSizes.at(-1)!.maxChars);
+  const first = g.titleSizes.findIndex(({ maxChars }) => title.length <= maxChars);
+  let fitted = { size: 0, lines: [] as string[], maxLines: 0, width: (_: string) => 0 };
+  for (const { size } of g.titleSizes.slice(first)) {
+    const width = (text: string) => measure(text, 700, size);
     const maxLines = Math.min(g.titleMaxLines, Math.floor(room / (size * g.titleLineHeight)));
-    const lines = wrap(title, (text) => measure(text, 700, size), maxWidth);
-    if (lines.length <= maxLines) return { size, lines };
+    fitted = { size, lines: wrap(title, width, maxWidth), maxLines, width };
+    if (fitted.lines.length <= maxLines) return fitted;
   }
-  const size = sizes.at(-1)!;
-  const maxLines = Math.min(g.titleMaxLines, Math.floor(room / (size * g.titleLineHeight)));
-  const width = (text: string) => measure(text, 700, size);
-  const lines = wrap(title, width, maxWidth);
-  const kept = lines.slice(0, maxLines);
-  kept[kept.length - 1] = withEllipsis(kept.at(-1)!, width, maxWidth);
-  return { size, lines: kept };
+  // Too long even at the smallest size: its first lines, the last of them ending in an ellipsis.
+  const kept = fitted.lines.slice(0, fitted.maxLines);
+  kept[kept.length - 1] = withEllipsis(kept.at(-1)!, fitted.width, maxWidth);
+  return { size: fitted.size, lines: kept };
 }
 
 /**

@@ -20,7 +20,7 @@ describe('social card layout', () => {
     const layout = layoutCard(card('What is a promise?'), measure, true);
     const [title, ...more] = titleRuns(layout);
     expect(more).toEqual([]);
-    expect(title).toMatchObject({ text: 'What is a promise?', size: CARD_GEOMETRY.titleSizes[0] });
+    expect(title).toMatchObject({ text: 'What is a promise?', size: CARD_GEOMETRY.titleSizes[0]!.size });
     const [eyebrow] = layout.text;
     const footer = layout.text.at(-1)!;
     expect(eyebrow!.text).toBe('Promises');
@@ -46,7 +46,7 @@ describe('social card layout', () => {
     const title = Array.from({ length: 20 }, (_, i) => `word${i}`).join(' ');
     const lines = titleRuns(layoutCard(card(title), wide, true));
     expect(lines).toHaveLength(CARD_GEOMETRY.titleMaxLines);
-    expect(lines[0]!.size).toBe(CARD_GEOMETRY.titleSizes.at(-1));
+    expect(lines[0]!.size).toBe(CARD_GEOMETRY.titleSizes.at(-1)!.size);
     const shown = lines.map((line) => line.text).join(' ');
     expect(shown).toMatch(/…$/);
     expect(title.startsWith(shown.slice(0, -1))).toBe(true);
