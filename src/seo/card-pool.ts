@@ -40,6 +40,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   running: Map<number, Task>;
+  /** Whether it has answered a card: a worker that dies before its first answer cannot start at all. */
+  answered: boolean;
 }
 
 /**
@@ -62,6 +64,7 @@ export function createCardPool(options: {
     const task = slot.running.get(response.id);
     if (!task) return;
     slot.running.delete(response.id);
+    slot.answered = true;
     if (response.png) {
       task.resolve(Buffer.from(response.png.buffer, response.png.byteOffset, response.png.byteLength));
     } else {
@@ -71,22 +74,24 @@ export function createCardPool(options: {
     dispatch();
   };
 
-  // A worker that dies (a crash in the native library, or its code failing to load) fails the
-  // cards it held; the next card starts a fresh worker.
+  // A worker that dies after drawing (a crash in the native library) fails the card it held, and
+  // the next card starts a fresh worker. One that dies before its first answer (its code or the
+  // canvas library failed to load) would fail the same way again: every waiting card fails with it.
   const fail = (slot: Slot, error: Error) => {
     slots.splice(slots.indexOf(slot), 1);
-    for (const task of slot.running.values()) {
+    const failed = [...slot.running.values(), ...(slot.answered ? [] : waiting.splice(0))];
+    slot.running.clear();
+    for (const task of failed) {
       task.reject(
         new Error(`Could not draw the social card ${task.label}: ${error.message}`, { cause: error }),
       );
     }
-    slot.running.clear();
     dispatch();
   };
 
   const start = (): Slot => {
     const worker = new Worker(new URL('./card-worker.ts', import.meta.url), { workerData: options.assets });
-    const slot: Slot = { worker, running: new Map() };
+    const slot: Slot = { worker, running: new Map(), answered: false };
     worker.on('message', (response: CardResponse) => settle(slot, response));
     worker.on('error', (error) => fail(slot, error));
     worker.on('exit', (code) => {
