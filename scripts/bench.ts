@@ -46,6 +46,6 @@ process.stdout.write(
   `${formatTable(report.phases)}\n\npeak memory of a full build: ${report.peakBuildMemoryMb} MB, all its processes together (largest single process ${report.peakLargestProcessMb} MB)\n`,
 );
 process.stdout.write(
-  `social cards: ${report.cards.threads} threads, ${report.cards.cpuMsPerCard.toFixed(2)} ms of processor time per card, peak memory ${report.cards.peakRssMb} MB\n`,
+  `social cards: ${report.cards.threads} threads, ${report.cards.cpuMsPerCard.toFixed(2)} ms of processor time per card, memory +${report.cards.peakRssGrowthMb} MB at most while drawing them\n`,
 );
 process.stdout.write(`written to ${jsonFile}\n`);
