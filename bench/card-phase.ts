@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { SocialCard } from '../src/seo/card-layout.ts';
-import { createCardRenderer } from '../src/seo/social-card.ts';
+import { createCardRenderer, defaultCardThreads } from '../src/seo/social-card.ts';
 import { createRandom } from './generate-corpus.ts';
 import { median, type PhaseResult } from './measure.ts';
 
@@ -41,15 +41,15 @@ export function benchCards(count: number): SocialCard[] {
 
 /**
  * Draws `count` cards cold, the way a clean build does: a new renderer (so its workers start and
- * load the fonts inside the measured time), an empty card cache, every core, each card written to
- * an output folder. Reports the median seconds of `runs` runs.
+ * load the fonts inside the measured time), an empty card cache, the build's threads, and each
+ * card written to an output folder. Reports the median seconds of `runs` runs.
  */
 export async function measureCardPhase(options: {
   root: string;
   count: number;
   runs: number;
 }): Promise<CardPhaseReport> {
-  const threads = availableParallelism();
+  const threads = defaultCardThreads();
   const cards = benchCards(options.count);
   const seconds: number[] = [];
   const cpu: number[] = [];
@@ -82,7 +82,7 @@ export async function measureCardPhase(options: {
   }
   return {
     phase: {
-      phase: 'social cards cold (every core)',
+      phase: 'social cards cold (worker threads)',
       runs: seconds,
       median: median(seconds),
       items: cards.length,

@@ -1,12 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { SiteSettings } from '../settings/settings.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { cleanMarkdownSource } from '../seo/markdown-source.ts';
 import { markdownPathFor } from '../seo/site-paths.ts';
-import { createCardRenderer, defaultCardCacheDir } from '../seo/social-card.ts';
+import { createCardRenderer, defaultCardCacheDir, defaultCardThreads } from '../seo/social-card.ts';
 import { socialCards } from '../seo/social-cards.ts';
 import { isIndexable } from '../seo/sitemap.ts';
 
@@ -59,7 +58,7 @@ export async function writePageFiles(options: {
   const renderer = createCardRenderer({
     root,
     cacheDir: defaultCardCacheDir(root),
-    threads: availableParallelism(),
+    threads: defaultCardThreads(),
   });
   const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
     limit(async () => renderer.writeTo(card, await prepare(sitePath))),

@@ -1,4 +1,5 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../core/write-file-atomic.ts';
 import { hash, loadCardAssets, type CardAssets } from './card-assets.ts';
@@ -18,6 +19,15 @@ export interface CardRenderer {
 /** Where the cards are cached between builds, under the project's `node_modules/.cache`. */
 export function defaultCardCacheDir(root: string): string {
   return path.join(root, 'node_modules/.cache/kb-social-cards');
+}
+
+/**
+ * How many threads a build draws cards in: one per core, up to eight. Each worker holds the fonts
+ * and, between collections, the pixels of its last few dozen cards (about 100 MB in all), and
+ * eight already draw a few thousand cards a second.
+ */
+export function defaultCardThreads(): number {
+  return Math.min(availableParallelism(), 8);
 }
 
 /** Draws a card; `label` names it in errors. */
