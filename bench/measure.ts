@@ -1,11 +1,15 @@
+import { loadavg } from 'node:os';
+
 /** One measured phase: every run's seconds and their median. */
 export interface PhaseResult {
   phase: string;
   runs: number[];
   median: number;
-  /** Items the phase handles (articles, examples, pages), for per-item figures. */
+  /** Items the phase handles (articles, examples, pages, cards), for per-item figures. */
   items: number;
-  unit: 'articles' | 'examples' | 'pages';
+  unit: 'articles' | 'examples' | 'pages' | 'cards';
+  /** The machine's 1-minute load average as the phase's runs ended (their median): other work slows every figure. */
+  load: number;
 }
 
 /** The median of some numbers. */
@@ -24,8 +28,12 @@ export async function measurePhase(
   measure: () => Promise<number>,
 ): Promise<PhaseResult> {
   const seconds: number[] = [];
-  for (let run = 0; run < runs; run++) seconds.push(await measure());
-  return { phase, runs: seconds, median: median(seconds), items, unit };
+  const loads: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    seconds.push(await measure());
+    loads.push(loadavg()[0]!);
+  }
+  return { phase, runs: seconds, median: median(seconds), items, unit, load: median(loads) };
 }
 
 /** Times an async function in seconds. */
@@ -35,7 +43,7 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-/** The table the benchmark prints: phase, median seconds, milliseconds per item, items per second. */
+/** The table the benchmark prints: phase, median seconds, milliseconds per item, items per second, runs, load. */
 export function formatTable(results: readonly PhaseResult[]): string {
   const rows = results.map((r) => [
     r.phase,
@@ -43,8 +51,9 @@ export function formatTable(results: readonly PhaseResult[]): string {
     r.items ? ((r.median * 1000) / r.items).toFixed(2) : '-',
     r.median > 0 && r.items ? `${(r.items / r.median).toFixed(0)} ${r.unit}/s` : '-',
     String(r.runs.length),
+    r.load.toFixed(2),
   ]);
-  const header = ['phase', 'median s', 'ms per item', 'throughput', 'runs'];
+  const header = ['phase', 'median s', 'ms per item', 'throughput', 'runs', 'load'];
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
   );

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { collectExamples, programParts, type Example } from '../src/examples/collect-examples.ts';
@@ -10,6 +10,7 @@ import { DEFAULT_RUNTIMES } from '../src/examples/runtimes.ts';
 import { checkContent } from '../src/checks/check-content.ts';
 import { ENV } from '../src/core/env.ts';
 import type { BuildReport } from '../src/integration/build-report.ts';
+import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
@@ -32,7 +33,8 @@ export interface BenchOptions {
 
 /** Everything one benchmark run found, as printed and as written to JSON. */
 export interface BenchReport {
-  machine: { cores: number; cpu: string; node: string; python: string };
+  /** `loadAverage`: the 1-minute load average when the benchmark started (each phase notes its own). */
+  machine: { cores: number; cpu: string; node: string; python: string; loadAverage: number };
   articles: number;
   examples: number;
   seed: number;
@@ -41,10 +43,13 @@ export interface BenchReport {
   peakBuildMemoryMb: number;
   /** The largest single process of the build. */
   peakLargestProcessMb: number;
+  /** The card phase's threads, processor time per card and peak memory. */
+  cards: Omit<CardPhaseReport, 'phase'>;
 }
 
 /** Generates a corpus and times each phase of checking and building it. */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const loadAverage = loadavg()[0]!;
   const work = await mkdtemp(path.join(tmpdir(), 'kb-bench-'));
   try {
     const contentDir = path.join(work, 'content');
@@ -155,8 +160,17 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       );
     }
 
+    // Social cards drawn cold, on their own: the builds below find them in the card cache.
+    const pages = corpus.articles + corpus.topics.length + 1;
+    const { phase: cardPhase, ...cards } = await measureCardPhase({
+      root: options.root,
+      count: pages,
+      runs: options.runs,
+    });
+    add(cardPhase);
+
     // The whole build, with the example cache warm: our proving step, Astro, pagefind.
-    const build = await measureBuilds(options, work, contentDir, corpus.articles + corpus.topics.length + 1);
+    const build = await measureBuilds(options, work, contentDir, pages);
     phases.push(...build.phases);
     for (const phase of build.phases) options.log(`${phase.phase}: ${phase.median.toFixed(2)} s`);
     return {
@@ -165,6 +179,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         cpu: cpus()[0]?.model ?? 'unknown',
         node: process.version,
         python: pythonVersion(),
+        loadAverage,
       },
       articles: corpus.articles,
       examples: examples.length,
@@ -172,6 +187,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       phases,
       peakBuildMemoryMb: build.peakMb,
       peakLargestProcessMb: build.largestProcessMb,
+      cards,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -183,6 +199,7 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
   const totals: number[] = [];
   const proving: number[] = [];
   const search: number[] = [];
+  const loads: number[] = [];
   let peakKb = 0;
   let largestKb = 0;
   // A first, unmeasured build warms the other caches (rendered Markdown, cards) the way an author's
@@ -196,6 +213,7 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
     search.push(result.searchSeconds);
     peakKb = Math.max(peakKb, result.peakKb);
     largestKb = Math.max(largestKb, result.largestKb);
+    loads.push(loadavg()[0]!);
   }
   const astro = totals.map((total, i) => total - proving[i]! - search[i]!);
   const phase = (name: string, values: number[]): PhaseResult => ({
@@ -204,6 +222,7 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
     median: median(values),
     items: pages,
     unit: 'pages',
+    load: median(loads),
   });
   return {
     phases: [

@@ -40,9 +40,12 @@ await mkdir(path.dirname(path.resolve(jsonFile)), { recursive: true });
 await writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
 const { machine } = report;
 process.stdout.write(
-  `\n${report.articles} articles, ${report.examples} examples; ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.python}\n\n`,
+  `\n${report.articles} articles, ${report.examples} examples; ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.python}; load average ${machine.loadAverage.toFixed(2)} at the start (the load column: as each phase ended)\n\n`,
 );
 process.stdout.write(
   `${formatTable(report.phases)}\n\npeak memory of a full build: ${report.peakBuildMemoryMb} MB, all its processes together (largest single process ${report.peakLargestProcessMb} MB)\n`,
+);
+process.stdout.write(
+  `social cards: ${report.cards.threads} threads, ${report.cards.cpuMsPerCard.toFixed(2)} ms of processor time per card, memory +${report.cards.peakRssGrowthMb} MB at most while drawing them\n`,
 );
 process.stdout.write(`written to ${jsonFile}\n`);

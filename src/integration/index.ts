@@ -98,7 +98,14 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
-          writePageFiles({ model, settings, root, outDir, textOf: (file) => texts.get(file) }),
+          writePageFiles({
+            model,
+            settings,
+            root,
+            outDir,
+            cacheDir: cacheRoot(root, process.env),
+            textOf: (file) => texts.get(file),
+          }),
           buildSearchIndex(outDir),
         ]);
         logger.info(

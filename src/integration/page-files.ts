@@ -5,7 +5,7 @@ import type { SiteSettings } from '../settings/settings.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { cleanMarkdownSource } from '../seo/markdown-source.ts';
 import { markdownPathFor } from '../core/site-paths.ts';
-import { createCardRenderer, defaultCardCacheDir } from '../seo/social-card.ts';
+import { createCardRenderer, defaultCardThreads } from '../seo/social-card.ts';
 import { socialCards } from '../seo/social-cards.ts';
 import { isIndexable } from '../seo/sitemap.ts';
 
@@ -30,6 +30,8 @@ export async function writePageFiles(options: {
   settings: SiteSettings;
   root: string;
   outDir: string;
+  /** The one cache folder, where cards are kept between builds. */
+  cacheDir: string;
   /** A content file's text as the build already read it (`topic/slug.md` → its Markdown); read from disk otherwise. */
   textOf?: (file: string) => string | undefined;
 }): Promise<PageFilesSummary> {
@@ -56,13 +58,24 @@ export async function writePageFiles(options: {
     }),
   );
 
-  // One renderer for the whole build: it reads the fonts once and caches cards by content.
-  const renderer = createCardRenderer({ root, cacheDir: defaultCardCacheDir(root) });
+  // One renderer for the whole build: it caches cards by content and draws the others in a worker
+  // thread per core, each of which loads the fonts once.
+  const renderer = createCardRenderer({
+    root,
+    cacheDir: options.cacheDir,
+    threads: defaultCardThreads(),
+  });
   const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
     limit(async () => renderer.writeTo(card, await prepare(sitePath))),
   );
-
-  await Promise.all(markdown);
-  const cached = await Promise.all(cards);
-  return { markdown: markdown.length, cards: cards.length, drawn: cached.filter((hit) => !hit).length };
+  // Every write settles before the workers end, so a card still queued behind a failed one
+  // neither meets a closed pool nor fails unobserved.
+  const outcomes = await Promise.allSettled([...markdown, ...cards]);
+  await renderer.close();
+  const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failure) throw failure.reason;
+  const drawn = outcomes
+    .slice(markdown.length)
+    .filter((outcome) => outcome.status === 'fulfilled' && !outcome.value);
+  return { markdown: markdown.length, cards: cards.length, drawn: drawn.length };
 }

@@ -1,209 +1,105 @@
-import { createHash } from 'node:crypto';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { SatoriOptions } from 'satori';
-import { writeFileAtomic } from '../core/write-file-atomic.ts';
-import { CARD_SIZE } from '../core/site-paths.ts';
-import { cutOnWordBoundary } from './text.ts';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { openFileStore, type FileStore } from '../core/cache-store.ts';
+import { hash, loadCardAssets, type CardAssets } from './card-assets.ts';
+import type { SocialCard } from './card-layout.ts';
 
-/** What a social card shows: the question (or page title), what it belongs to, and the site. */
-export interface SocialCard {
-  /** Small text above the title: the topic, or empty. */
-  eyebrow: string;
-  title: string;
-  /** The site's name, at the bottom. */
-  footer: string;
-}
-
-/** A satori element: the `{ type, props }` shape of a React element, without React. */
-export interface CardNode {
-  type: 'div' | 'img';
-  props: {
-    style?: Record<string, string | number>;
-    src?: string;
-    width?: number;
-    height?: number;
-    children?: string | CardNode | readonly (string | CardNode)[];
-  };
-}
+export type { SocialCard } from './card-layout.ts';
 
 /** Renders social cards, reading a card from the cache when the same card was rendered before. */
 export interface CardRenderer {
   render(card: SocialCard): Promise<{ png: Buffer; cached: boolean }>;
-  /** Writes the card's PNG to `file`; a cached card is copied, not read into memory. Returns whether it was cached. */
+  /** Writes the card's PNG to `file`. Returns whether it was cached. */
   writeTo(card: SocialCard, file: string): Promise<boolean>;
+  /** Ends the drawing threads, if any were started, and keeps the cache's index. */
+  close(): Promise<void>;
 }
 
-/** Where the cards are cached between builds, under the project's `node_modules/.cache`. */
-export function defaultCardCacheDir(root: string): string {
-  return path.join(root, 'node_modules/.cache/kb-social-cards');
-}
-
-/** Bump when the template changes, so that cached cards are drawn again. */
-const TEMPLATE_VERSION = 2;
-
-const COLOURS = {
-  background: '#ffffff',
-  text: '#1f2328',
-  soft: '#57606a',
-  accent: '#1d4ed8',
-  rule: '#d0d7de',
-};
-
-/** Inter from the `@fontsource/inter` package: satori reads WOFF (not WOFF2); latin-ext covers accented letters. */
-const FONT_FILES = [
-  { file: 'inter-latin-400-normal.woff', weight: 400 },
-  { file: 'inter-latin-ext-400-normal.woff', weight: 400 },
-  { file: 'inter-latin-700-normal.woff', weight: 700 },
-  { file: 'inter-latin-ext-700-normal.woff', weight: 700 },
-] as const;
-
-/** The card's layout: the topic, the title sized to its length, a rule, the logo and the site's name. */
-export function cardTree(card: SocialCard, logo: string | undefined): CardNode {
-  const title = cutOnWordBoundary(card.title, 150);
-  const fontSize = title.length <= 40 ? 76 : title.length <= 80 ? 62 : title.length <= 115 ? 52 : 44;
-  return {
-    type: 'div',
-    props: {
-      style: {
-        width: CARD_SIZE.width,
-        height: CARD_SIZE.height,
-        boxSizing: 'border-box',
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '72px 80px 56px',
-        backgroundColor: COLOURS.background,
-        backgroundImage: `linear-gradient(${COLOURS.accent}, ${COLOURS.accent})`,
-        backgroundSize: `${CARD_SIZE.width}px 16px`,
-        backgroundRepeat: 'no-repeat',
-        fontFamily: 'Inter',
-        color: COLOURS.text,
-      },
-      children: [
-        {
-          type: 'div',
-          props: {
-            style: { display: 'flex', fontSize: 32, fontWeight: 700, color: COLOURS.accent },
-            children: card.eyebrow ? cutOnWordBoundary(card.eyebrow, 60) : ' ',
-          },
-        },
-        {
-          type: 'div',
-          props: {
-            style: {
-              display: 'flex',
-              width: CARD_SIZE.width - 160,
-              fontSize,
-              fontWeight: 700,
-              lineHeight: 1.15,
-            },
-            children: title,
-          },
-        },
-        {
-          type: 'div',
-          props: {
-            style: {
-              display: 'flex',
-              alignItems: 'center',
-              borderTop: `2px solid ${COLOURS.rule}`,
-              paddingTop: 28,
-              fontSize: 32,
-              color: COLOURS.soft,
-            },
-            children: [
-              ...(logo
-                ? [
-                    {
-                      type: 'img',
-                      props: { src: logo, width: 48, height: 48, style: { marginRight: 20 } },
-                    } as const,
-                  ]
-                : []),
-              cutOnWordBoundary(card.footer, 60),
-            ],
-          },
-        },
-      ],
-    },
-  };
-}
+/** Bump when the cards' format changes. */
+const CARDS_VERSION = 1;
 
 /**
- * Creates a renderer for one build. Fonts and the logo are read once; each card is cached under
- * `cacheDir` by a hash of everything that shapes it (its text, the template, the fonts, the logo
- * and the libraries' versions), so an unchanged card is read, not drawn.
+ * How many threads a build draws cards in: one per core, up to eight. Each worker holds the fonts
+ * and, between collections, the pixels of its last few dozen cards (about 100 MB in all), and
+ * eight already draw a few thousand cards a second.
  */
-export function createCardRenderer(options: { root: string; cacheDir: string }): CardRenderer {
-  const require = createRequire(path.join(options.root, 'package.json'));
-  let assets:
-    Promise<{ fonts: SatoriOptions['fonts']; logo: string | undefined; fingerprint: string }> | undefined;
-  const loadAssets = async () => {
-    const fonts = await Promise.all(
-      FONT_FILES.map(async ({ file, weight }) => ({
-        name: 'Inter',
-        data: await readFile(require.resolve(`@fontsource/inter/files/${file}`)),
-        weight,
-        style: 'normal' as const,
-      })),
-    );
-    const svg = await readFile(path.join(options.root, 'public/favicon.svg')).catch(() => undefined);
-    const logo = svg && `data:image/svg+xml;base64,${svg.toString('base64')}`;
-    const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter'].map(
-      (name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`,
-    );
-    const fingerprint = JSON.stringify({ template: TEMPLATE_VERSION, versions, logo: logo && hash(logo) });
-    return { fonts, logo, fingerprint };
-  };
+export function defaultCardThreads(): number {
+  return Math.min(availableParallelism(), 8);
+}
 
-  const cacheFileOf = async (card: SocialCard) => {
-    assets ??= loadAssets();
-    const loaded = await assets;
+/** Draws a card; `label` names it in errors. */
+type DrawCard = (card: SocialCard, label: string) => Promise<Buffer>;
+
+/**
+ * Creates a renderer for one build. Each card is cached in the cache folder (`cards/`, by the
+ * one cache convention) by a hash of everything that shapes it (its text, the template, the
+ * fonts, the logo and the drawing library's version), so an unchanged card is not drawn again. Cards are drawn in `threads` worker threads, or in
+ * this thread when `threads` is 0 (the dev server, which draws one card per request). The drawing
+ * code is loaded only when a card must be drawn: a build whose cards are all cached never pays
+ * for it.
+ */
+export function createCardRenderer(options: {
+  root: string;
+  cacheDir: string;
+  threads: number;
+}): CardRenderer {
+  let assets: Promise<CardAssets> | undefined;
+  let drawer: Promise<{ draw: DrawCard; close(): Promise<void> }> | undefined;
+  const loadDrawer = async () => {
+    const loaded = await (assets ??= loadCardAssets(options.root));
+    if (options.threads > 0) {
+      const { createCardPool } = await import('./card-pool.ts');
+      return createCardPool({ assets: loaded, size: options.threads });
+    }
+    const { createCardPainter } = await import('./draw-card.ts');
+    const painter = await createCardPainter(loaded);
     return {
-      ...loaded,
-      file: path.join(
-        options.cacheDir,
-        `${hash(JSON.stringify({ fingerprint: loaded.fingerprint, card }))}.png`,
-      ),
+      draw: async (card: SocialCard, label: string) => {
+        try {
+          return painter.paint(card);
+        } catch (error) {
+          throw new Error(`Could not draw the social card ${label}: ${(error as Error).message}`, {
+            cause: error,
+          });
+        }
+      },
+      close: async () => {},
     };
   };
-  const draw = async (
-    card: SocialCard,
-    file: string,
-    fonts: SatoriOptions['fonts'],
-    logo: string | undefined,
-  ) => {
-    // Loaded only when a card is drawn: a build whose cards are all cached never pays for them.
-    const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
-    const svg = await satori(cardTree(card, logo), { ...CARD_SIZE, fonts });
-    const png = new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng();
-    await writeFileAtomic(file, png);
-    return png;
+
+  let store: Promise<FileStore> | undefined;
+  const cards = () =>
+    (store ??= openFileStore({ dir: options.cacheDir, name: 'cards', version: CARDS_VERSION }));
+  const keyOf = async (card: SocialCard) => {
+    const { fingerprint } = await (assets ??= loadCardAssets(options.root));
+    return hash(JSON.stringify({ fingerprint, card }));
+  };
+  const render = async (card: SocialCard, label: string) => {
+    const key = await keyOf(card);
+    const cached = await (await cards()).read(key);
+    if (cached) return { png: cached, cached: true };
+    const png = await (await (drawer ??= loadDrawer())).draw(card, label);
+    await (await cards()).write(key, png);
+    return { png, cached: false };
   };
 
   return {
-    async render(card) {
-      const { file, fonts, logo } = await cacheFileOf(card);
-      const cached = await readFile(file).catch(() => undefined);
-      if (cached) return { png: cached, cached: true };
-      return { png: await draw(card, file, fonts, logo), cached: false };
-    },
+    render: (card) => render(card, JSON.stringify(card.title)),
     async writeTo(card, destination) {
-      const { file, fonts, logo } = await cacheFileOf(card);
-      try {
-        await copyFile(file, destination);
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      await writeFile(destination, await draw(card, file, fonts, logo));
-      return false;
+      const { png, cached } = await render(card, destination);
+      await writeFile(destination, png);
+      return cached;
+    },
+    async close() {
+      if (store) await (await store).save();
+      const started = drawer;
+      drawer = undefined;
+      // A drawer that failed to start has nothing to close; its error reached the cards already.
+      if (started)
+        await started.then(
+          (loaded) => loaded.close(),
+          () => undefined,
+        );
     },
   };
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import type { BenchReport } from '../../bench/run-bench.ts';
 import { ROOT } from '../helpers/build-site.ts';
+import { defaultCardThreads } from '../../src/seo/social-card.ts';
 
 const run = promisify(execFile);
 
@@ -30,6 +31,7 @@ it('runs every phase of the benchmark on a tiny corpus and reports them as a tab
     'examples warm (nothing changed)',
     'examples after one article changed',
     'examples baseline (sequential, a process each, no cache)',
+    'social cards cold (worker threads)',
     'build: proving step (check + cached examples)',
     'build: astro (render and write pages)',
     'build: search indexing (pagefind)',
@@ -44,5 +46,14 @@ it('runs every phase of the benchmark on a tiny corpus and reports them as a tab
   expect(report.peakLargestProcessMb).toBeGreaterThan(0);
   expect(report.peakBuildMemoryMb).toBeGreaterThanOrEqual(report.peakLargestProcessMb);
   expect(report.machine.cores).toBeGreaterThan(0);
+  expect(Number.isFinite(report.machine.loadAverage)).toBe(true);
+  for (const phase of report.phases) expect(Number.isFinite(phase.load), phase.phase).toBe(true);
+  // A card for every page the build publishes.
+  const cards = report.phases.find((phase) => phase.unit === 'cards')!;
+  expect(cards.items).toBe(report.phases.find((phase) => phase.unit === 'pages')!.items);
+  expect(report.cards.threads).toBe(defaultCardThreads());
+  expect(report.cards.cpuMsPerCard).toBeGreaterThan(0);
+  expect(report.cards.peakRssGrowthMb).toBeGreaterThanOrEqual(0);
+  expect(stdout).toContain('load average');
   for (const phase of report.phases) expect(stdout).toContain(phase.phase);
 }, 300_000);

@@ -1,19 +1,20 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from 'virtual:proven-kb/site';
-import {
-  createCardRenderer,
-  defaultCardCacheDir,
-  type CardRenderer,
-  type SocialCard,
-} from '../../seo/social-card.ts';
+import { cacheRoot } from '../../core/cache-store.ts';
+import { createCardRenderer, type CardRenderer, type SocialCard } from '../../seo/social-card.ts';
 import { socialCards } from '../../seo/social-cards.ts';
 
 // A build writes the cards itself, in parallel, after the pages (src/integration/page-files.ts);
 // this route serves them in `astro dev`.
 export const getStaticPaths = (async () => {
   if (!import.meta.env.DEV) return [];
-  // One renderer for the whole build: it reads the fonts once and caches cards by content.
-  const renderer = createCardRenderer({ root: process.cwd(), cacheDir: defaultCardCacheDir(process.cwd()) });
+  // One renderer for the dev server: it reads the fonts once and caches cards by content. It draws
+  // in this thread, one card per request, so there are no workers to end when the server stops.
+  const renderer = createCardRenderer({
+    root: process.cwd(),
+    cacheDir: cacheRoot(process.cwd(), process.env),
+    threads: 0,
+  });
   return socialCards(await site.model(), site.settings).map(({ path, card }) => ({
     params: { card: path.replace(/^\/og\//, '').replace(/\.png$/, '') },
     props: { card, renderer },

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/build-site.ts';
+import { loadCardAssets } from '../../src/seo/card-assets.ts';
+import { createCardPool } from '../../src/seo/card-pool.ts';
+
+const run = promisify(execFile);
+const SCRIPT = path.join(import.meta.dirname, 'fixtures/card-pool/draw-cards.ts');
+
+describe('card pool', () => {
+  // In a process of its own, so that a worker left running shows as a process that never ends
+  // (the time limit here detects a hang; it does not measure speed).
+  it.each(['close', 'leave-open'])(
+    'draws many cards in worker threads, and the process ends by itself (%s)',
+    async (ending) => {
+      const { stdout } = await run(process.execPath, [SCRIPT, '120', ending], {
+        cwd: ROOT,
+        timeout: 120_000,
+      });
+      expect(JSON.parse(stdout)).toEqual({ drawn: 120, valid: 120, distinct: 120 });
+    },
+    150_000,
+  );
+
+  it('fails each card it cannot draw with the card’s path and the reason, and closes', async () => {
+    const assets = await loadCardAssets(ROOT);
+    const missing = path.join(ROOT, 'no-such-font.woff2');
+    const pool = createCardPool({
+      assets: { ...assets, fonts: [{ file: missing, family: 'missing' }] },
+      size: 2,
+    });
+    try {
+      const card = { eyebrow: '', title: 'Q?', footer: 'Site' };
+      await expect(pool.draw(card, '/og/topic/question.png')).rejects.toThrow(
+        `Could not draw the social card /og/topic/question.png: Could not load the font \`${missing}\`.`,
+      );
+      await expect(pool.draw(card, '/og/other.png')).rejects.toThrow('/og/other.png');
+    } finally {
+      await pool.close();
+    }
+  });
+});
