@@ -4,7 +4,8 @@ import { checkDocumentLinks, type LinkTargets } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
-import { compareDiagnostics, type Diagnostic, type Severity } from './diagnostics.ts';
+import { applyRuleLevels, type RuleLevel } from './apply-rule-levels.ts';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { Finding } from './finding.ts';
 import { loadDocument, type ContentDocument } from '../model/load-document.ts';
 import type { MarkdownParser } from '../markdown/parse-markdown.ts';
@@ -14,9 +15,6 @@ import { isRuleId, RULES, type RuleId } from './rule-ids.ts';
 import { scanContent, type ContentScan } from '../model/scan-content.ts';
 
 type ScanProblem = ContentScan['problems'][number];
-
-/** A rule's level in the site settings. */
-export type RuleLevel = 'off' | Severity;
 
 /** What the checker needs to know; everything else it finds in the content folder. */
 export interface CheckOptions {
@@ -139,8 +137,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     : documents;
   const onlyFiles = onlyMatch ? new Set(selected.map((doc) => doc.displayPath)) : undefined;
   const ignored = ignoredLines(documents);
-  const diagnostics = raw
-    .flatMap((diagnostic) => applyLevel(diagnostic, options.rules))
+  const diagnostics = applyRuleLevels(raw, options.rules)
     .filter((diagnostic) => !onlyFiles || onlyFiles.has(diagnostic.file))
     .filter((diagnostic) => !ignored(diagnostic))
     .sort(compareDiagnostics);
@@ -171,12 +168,6 @@ function scanProblemMessage(problem: ScanProblem): { ruleId: RuleId; message: st
         message: `this folder cannot be read (${problem.detail})${/^E(ACCES|PERM)$/.test(problem.detail) ? '; check its permissions' : ''}`,
       };
   }
-}
-
-function applyLevel(diagnostic: Diagnostic, rules: CheckOptions['rules']): Diagnostic[] {
-  const level = rules?.[diagnostic.ruleId];
-  if (level === 'off') return [];
-  return [level ? { ...diagnostic, severity: level } : diagnostic];
 }
 
 /** `<!-- kb-ignore rule-id -->` silences that rule on its own line and the block after it. */

@@ -1,7 +1,10 @@
 import type { RuleId } from './rule-ids.ts';
 
-/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`). */
-export type Severity = 'error' | 'warning';
+/**
+ * How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`), and
+ * an `info` note (a suggestion) never does.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding of the checker, as data; formatters turn it into text. */
 export interface Diagnostic {
@@ -27,9 +30,14 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-/** Counts errors and warnings. */
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors };
+/** Counts errors, warnings and info notes. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const { severity } of diagnostics)
+    counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++;
+  return counts;
 }

@@ -53,6 +53,22 @@ export const RULES = {
   'example-type-error': { severity: 'error', summary: 'a TypeScript example does not type-check' },
   'example-unknown-meta': { severity: 'warning', summary: 'a fence meta word the runner does not know' },
   'example-runtime-missing': { severity: 'error', summary: 'the runtime of an example is not installed' },
+  'example-missing-module': {
+    severity: 'error',
+    summary: 'an example imports a module that is not installed for its runtime',
+  },
+  'example-needs-network': {
+    severity: 'error',
+    summary: 'an example needs the network, which examples do not have',
+  },
+  'example-output-unstable': {
+    severity: 'warning',
+    summary: 'an example prints something different on each run, where its output block shows one run',
+  },
+  'example-fragment': {
+    severity: 'info',
+    summary: 'an example uses what an earlier block defines, and passes when run after it (`continue`)',
+  },
   'ignore-unknown-rule': {
     severity: 'warning',
     summary: 'an ignore comment names a rule that does not exist',

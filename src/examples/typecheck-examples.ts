@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { programParts, type Example } from './collect-examples.ts';
+import type { TypecheckOptions } from './example-settings.ts';
 
 /** A type error, placed in the Markdown. */
 export interface TypeDiagnostic {
@@ -11,10 +12,13 @@ export interface TypeDiagnostic {
   message: string;
 }
 
-/** Compiler options matching how Node.js runs the examples: ES modules, type stripping, strict. */
+/**
+ * Compiler options matching how Node.js runs the examples (ES modules, type stripping) and the
+ * checks a reader's own project most likely has: `strict`, and nothing stricter, so that idiomatic
+ * code such as `list.length > 0 ? list[0] : fallback` passes. A site may add more in its settings.
+ */
 export const EXAMPLE_COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
-  noUncheckedIndexedAccess: true,
   noEmit: true,
   skipLibCheck: true,
   target: ts.ScriptTarget.ES2024,
@@ -30,7 +34,11 @@ export const EXAMPLE_COMPILER_OPTIONS: ts.CompilerOptions = {
  * Type-checks TypeScript examples in one compiler pass. Each example (with the code it
  * continues) is a virtual `.mts` file; each error is mapped back to its Markdown line.
  */
-export function typecheckExamples(examples: readonly Example[], root: string): TypeDiagnostic[] {
+export function typecheckExamples(
+  examples: readonly Example[],
+  root: string,
+  settings: TypecheckOptions = {},
+): TypeDiagnostic[] {
   if (examples.length === 0) return [];
   const folder = path.join(root, 'node_modules', '.cache', 'proven-kb', 'typecheck');
   const files = new Map<string, { example: Example; text: string; starts: number[] }>();
@@ -45,7 +53,11 @@ export function typecheckExamples(examples: readonly Example[], root: string): T
     files.set(path.join(folder, `example-${index}.mts`), { example, text: parts.join('\n'), starts });
   });
 
-  const options = { ...EXAMPLE_COMPILER_OPTIONS, typeRoots: [path.join(root, 'node_modules', '@types')] };
+  const options: ts.CompilerOptions = {
+    ...EXAMPLE_COMPILER_OPTIONS,
+    ...settings,
+    typeRoots: [path.join(root, 'node_modules', '@types')],
+  };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (fileName, languageVersion, ...rest) => {

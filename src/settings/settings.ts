@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { RULES } from '../checks/rule-ids.ts';
+import { TYPECHECK_OPTIONS } from '../examples/example-settings.ts';
 
 const ruleIds = Object.keys(RULES) as [keyof typeof RULES, ...(keyof typeof RULES)[]];
 
@@ -76,6 +77,35 @@ const settingsSchema = z.object({
         stripTypes: z.boolean().optional(),
       }),
     )
+    .default({}),
+  /**
+   * How examples run: the default time limit (`10s`), and per runtime (`python`) the interpreter
+   * that runs them and the requirements file a missing module should be added to, both relative
+   * to the project's folder; type-check options over `strict`.
+   */
+  examples: z
+    .object({
+      timeout: z
+        .string()
+        .regex(/^\d+(?:\.\d+)?(?:ms|s)?$/, { error: 'expected a duration such as `10s` or `500ms`' })
+        .optional(),
+      environments: z
+        .record(
+          z.string(),
+          z.object({
+            interpreter: z
+              .string()
+              .min(1, { error: 'expected a program, such as `.venv/bin/python`' })
+              .optional(),
+            requirements: z
+              .string()
+              .min(1, { error: 'expected a file, such as `requirements.txt`' })
+              .optional(),
+          }),
+        )
+        .optional(),
+      typecheck: z.partialRecord(z.enum(TYPECHECK_OPTIONS), z.boolean()).optional(),
+    })
     .default({}),
   /** Rules switched off or set to another severity: `{ orphan: 'off', 'description-length': 'error' }`. */
   rules: z.partialRecord(z.enum(ruleIds), z.enum(['off', 'warning', 'error'])).default({}),

@@ -1,0 +1,65 @@
+import { SANDBOX_DIR } from './sandbox-folder.ts';
+
+/** The tools of util-linux the fallback sandbox is made of (and `ip`, where it is installed). */
+export interface UnshareTools {
+  unshare: string;
+  setpriv: string;
+  setsid: string | undefined;
+  ip: string | undefined;
+}
+
+/**
+ * Runs inside the new namespaces as their first process, before the example: it makes every
+ * mount read-only, gives the example its folder at `/tmp/example` (writable) and its own
+ * `/tmp` and `/dev/shm`, brings up the loopback interface, then runs the example in the
+ * foreground (a background job would start with SIGINT ignored) and exits with its status.
+ * Staying the first process matters: when it exits, the kernel kills every process left in
+ * the namespace, however the example detached them.
+ *
+ * `$1` is the example's folder on the host, `$2` the `ip` program or empty, the rest the command.
+ */
+const SETUP_SCRIPT = `
+fail() { echo "kb-sandbox: $*" >&2; exit 125; }
+cd "$1" || fail "cannot enter the example's folder"
+ip="$2"
+shift 2
+for point in $(cut -d ' ' -f 5 /proc/self/mountinfo); do
+  case "$point" in /proc|/proc/*) continue ;; esac
+  case "$point" in *\\\\*) point=$(printf '%b' "$(printf '%s' "$point" | sed 's/\\\\/\\\\0/g')") ;; esac
+  mount -o remount,bind,ro "$point" 2>/dev/null || fail "cannot make $point read-only"
+done
+mount -t tmpfs -o size=64m,mode=0755 kb-tmp /tmp 2>/dev/null || fail "cannot mount /tmp"
+mkdir ${SANDBOX_DIR}
+# "." is the folder entered above, which the new /tmp now hides from its path.
+mount --no-canonicalize --bind . ${SANDBOX_DIR} 2>/dev/null || fail "cannot mount the example's folder"
+mount -o remount,bind,rw ${SANDBOX_DIR} 2>/dev/null || fail "cannot make the example's folder writable"
+mount -o remount,bind,ro /tmp 2>/dev/null || fail "cannot make /tmp read-only"
+mount -t tmpfs -o size=64m,mode=1777 kb-shm /dev/shm 2>/dev/null || fail "cannot mount /dev/shm"
+if [ -n "$ip" ]; then "$ip" link set lo up 2>/dev/null; fi
+cd ${SANDBOX_DIR} || fail "cannot enter ${SANDBOX_DIR}"
+"$@"
+exit $?
+`;
+
+/**
+ * The command that runs `argv` isolated by util-linux's `unshare`, for machines without
+ * bubblewrap: its own user (mapped to the caller's), process, network, mount, IPC and host-name
+ * namespaces; the whole file system read-only but for its folder; no capabilities left when
+ * the example starts, so it cannot undo any of that; its own session; and the whole namespace
+ * killed when the runner dies (`--pdeathsig`, `--kill-child`).
+ */
+export function unshareCommand(tools: UnshareTools, hostDir: string, argv: readonly string[]): string[] {
+  // prettier-ignore
+  return [
+    tools.setpriv, '--pdeathsig', 'KILL', '--',
+    tools.unshare,
+    '--user', '--map-root-user',
+    '--pid', '--fork', '--kill-child', '--mount-proc',
+    '--net', '--mount', '--ipc', '--uts',
+    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, tools.ip ?? '',
+    ...(tools.setsid ? [tools.setsid, '--wait'] : []),
+    // An empty bounding set: the example starts with no capabilities, even as the namespace's root.
+    tools.setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', '--',
+    ...argv,
+  ];
+}
