@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defaultCacheFile } from '../examples/example-cache.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
+import { IsolationSettingError } from '../examples/sandbox.ts';
 import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
@@ -159,7 +160,14 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
       progress: createProgress(io.stderr, Boolean(io.stderr.isTTY) && !io.env['CI'], 'examples'),
       settings: settings.examples,
       rules: settings.rules,
+    }).catch((error: unknown) => {
+      if (error instanceof IsolationSettingError) return error;
+      throw error;
     });
+    if (examples instanceof IsolationSettingError) {
+      io.stderr.write(`${examples.message}\n`);
+      return EXIT.usage;
+    }
     if (flags.update !== undefined) {
       const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
       for (const change of changes) io.stderr.write(`updated ${change}\n`);

@@ -21,10 +21,11 @@ export function guardInterrupts(cleanUp: () => void): InterruptGuard {
     kills.clear();
     try {
       cleanUp();
-    } finally {
-      release();
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    } catch {
+      // What cannot be cleaned up now stays; the signal must still take its course.
     }
+    release();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
   const release = () => {
     for (const signal of SIGNALS) process.off(signal, onSignal);

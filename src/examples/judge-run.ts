@@ -120,20 +120,32 @@ function judgeSessionFailure(
   const statement = `\`>>> ${failure.source.split('\n')[0]}\``;
   if (failure.kind === 'mismatch') {
     const sourceLines = failure.source.replace(/\n$/, '').split('\n').length;
+    const got = failure.got ?? '';
     return {
       passed: false,
       ruleId: 'example-output-mismatch',
       line: failure.want ? statementLine + sourceLines : statementLine,
-      message: `${statement} prints something other than the session shows:\n${outputDiff(failure.want, failure.got ?? '')}`,
+      message:
+        got.trim() === ''
+          ? `${statement} prints nothing, but the session shows a value after it:\n${quoted(failure.want)}`
+          : `${statement} prints something other than the session shows:\n${outputDiff(failure.want, got)}`,
     };
   }
-  const lines = (failure.error ?? '').split('\n').filter((line) => line.trim() !== '');
   return {
     passed: false,
     ruleId: 'example-failed',
     line: statementLine,
-    message: `${statement} raised an error the session does not show:\n${lines.map((line) => `  | ${line}`).join('\n')}`,
+    message: `${statement} raised an error the session does not show:\n${quoted(failure.error ?? '')}`,
   };
+}
+
+/** Text as quoted lines under a message: `  | line`. */
+function quoted(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => `  | ${line}`)
+    .join('\n');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -6,8 +7,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const MAX_PROCESSES = 128;
 
 const PIDS_CGROUP = '/sys/fs/cgroup/pids';
-/** Tries at removing a group, 20 ms apart: reaping killed processes takes far less than these 2 s. */
-const GROUP_REMOVAL_ATTEMPTS = 100;
+/**
+ * Rounds of killing a group's processes, or of trying to remove it, 20 ms apart: killed processes
+ * stay in the group until they are reaped, which takes far less than these 2 s.
+ */
+const ROUNDS = 100;
 
 /** One pids cgroup per worker: it caps an example's processes and finds those that left its session. */
 export interface ProcessGroups {
@@ -15,6 +19,8 @@ export interface ProcessGroups {
   folder(slot: number): string;
   /** Kills every process still in the worker's group. */
   sweep(slot: number): Promise<void>;
+  /** Kills every process in every group at once, synchronously: the run was interrupted. */
+  killAllSync(): void;
   /** Removes the groups, once their processes are gone. */
   dispose(): Promise<void>;
 }
@@ -37,18 +43,31 @@ export async function createProcessGroups(slots: number): Promise<ProcessGroups 
     return undefined;
   }
   const folder = (slot: number) => groups[slot % groups.length]!;
+  // Until no live process is left: a fork may add one while the list is read. The dead wait to
+  // be reaped by whoever inherited them, which the runner cannot hurry.
   const sweep = async (slot: number) => {
-    // A fork may add a process while the list is read: a few rounds get the latecomers too.
-    for (let round = 0; round < 5; round++) {
-      const pids = await membersOf(folder(slot));
+    for (let round = 0; round < ROUNDS; round++) {
+      const pids = await living(await membersOf(folder(slot)));
       if (pids.length === 0) return;
       for (const pid of pids) killQuietly(pid);
-      await sleep(10);
+      await sleep(20);
     }
   };
   return {
     folder,
     sweep,
+    killAllSync: () => {
+      for (const group of groups) {
+        const text = (() => {
+          try {
+            return readFileSync(path.join(group, 'cgroup.procs'), 'utf8');
+          } catch {
+            return '';
+          }
+        })();
+        for (const pid of parsePids(text)) killQuietly(pid);
+      }
+    },
     dispose: async () => {
       for (let slot = 0; slot < groups.length; slot++) {
         await sweep(slot);
@@ -59,7 +78,19 @@ export async function createProcessGroups(slots: number): Promise<ProcessGroups 
 }
 
 async function membersOf(group: string): Promise<number[]> {
-  const text = await readFile(path.join(group, 'cgroup.procs'), 'utf8').catch(() => '');
+  return parsePids(await readFile(path.join(group, 'cgroup.procs'), 'utf8').catch(() => ''));
+}
+
+/** The processes that are not zombies: state `Z` follows the command's closing parenthesis in `/proc/<pid>/stat`. */
+async function living(pids: readonly number[]): Promise<number[]> {
+  const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '')));
+  return pids.filter((_, index) => {
+    const stat = stats[index]!;
+    return stat !== '' && stat[stat.lastIndexOf(')') + 2] !== 'Z';
+  });
+}
+
+function parsePids(text: string): number[] {
   return text
     .split('\n')
     .filter(Boolean)
@@ -99,7 +130,7 @@ function isAlive(pid: number): boolean {
  * stay in the group until they are reaped, a moment later; until then removal fails with EBUSY.
  */
 async function removeGroup(group: string): Promise<void> {
-  for (let attempt = 0; attempt < GROUP_REMOVAL_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < ROUNDS; attempt++) {
     try {
       await rmdir(group);
       return;

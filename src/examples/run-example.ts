@@ -72,7 +72,9 @@ export async function runExample(
     const missingName = verdict.passed ? undefined : undefinedName(errorOf(run, family), family);
     if (missingName) {
       usedEarlier = true;
-      const definer = example.earlier.findLast((earlier) => mentions(scriptOf(earlier), missingName));
+      const definer =
+        example.earlier.find((earlier) => defines(scriptOf(earlier), missingName)) ??
+        example.earlier.find((earlier) => mentions(scriptOf(earlier), missingName));
       if (definer && prelude.length < example.earlier.length) {
         const retry = await runProgram(example, example.earlier, runtime, runContext);
         // Judged by the second run, unless the earlier blocks themselves failed or did not help.
@@ -150,8 +152,23 @@ function errorOf(run: ProgramRun, family: ResolvedRuntime['spec']['family']) {
 
 /** Whether `code` uses `name` as a word of its own. */
 function mentions(code: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_$])${escaped}(?![\\p{L}\\p{N}_$])`, 'u').test(code);
+  return new RegExp(`(?<![\\p{L}\\p{N}_$])${escapeRegExp(name)}(?![\\p{L}\\p{N}_$])`, 'u').test(code);
+}
+
+/**
+ * Whether `code` looks like it defines `name`: a `def`, `class`, `function` or declaration of it,
+ * an assignment to it, or an import of it. Only to name the block in a message; a run decides.
+ */
+function defines(code: string, name: string): boolean {
+  const word = escapeRegExp(name);
+  return new RegExp(
+    `(?:\\b(?:def|class|function\\*?|const|let|var|import)\\s+${word}\\b|^\\s*${word}\\s*(?::[^=]*)?=[^=]|\\bimport\\b[^\\n]*\\b${word}\\b)`,
+    'm',
+  ).test(code);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function missingModuleVerdict(

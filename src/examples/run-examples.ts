@@ -35,7 +35,7 @@ import {
 } from './run-example.ts';
 import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
-import { createSandbox, expectedIsolation, type IsolationKind } from './sandbox.ts';
+import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
 
 /** What running the examples needs. */
@@ -54,7 +54,7 @@ export interface ExampleRunOptions {
   settings?: ExampleSettings | undefined;
   /** Rule levels from the site settings; they apply to the examples' findings as to every other. */
   rules?: Partial<Record<RuleId, RuleLevel>> | undefined;
-  /** The isolation kinds allowed, best first; the first that works is used (tests pin one). */
+  /** The isolation kinds allowed, best first; the first that works is used. Default: `KB_ISOLATION`, else all. */
   isolation?: readonly IsolationKind[] | undefined;
 }
 
@@ -110,7 +110,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     env: options.env,
     environments: options.settings?.environments,
   });
-  const isolation = await expectedIsolation(options.env, options.isolation);
+  const kinds = options.isolation ?? isolationFromEnv(options.env);
+  const isolation = await expectedIsolation(options.env, kinds);
   const diagnostics: Diagnostic[] = [];
   const report = (example: Example, ruleId: RuleId, message: string, line = example.line) =>
     diagnostics.push({
@@ -172,11 +173,14 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
     const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
-    const box = await createSandbox({ env: options.env, slots: jobs, kinds: options.isolation });
+    const box = await createSandbox({ env: options.env, slots: jobs, kinds });
     sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
     const workRoot = await createWorkRoot(tmpdir());
     // Ctrl-C stops the examples, and their folders go, before the checker does.
-    const guard = guardInterrupts(() => rmSync(workRoot, { recursive: true, force: true }));
+    const guard = guardInterrupts(() => {
+      box.abort();
+      rmSync(workRoot, { recursive: true, force: true });
+    });
     let done = 0;
     try {
       await Promise.all(

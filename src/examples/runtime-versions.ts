@@ -166,7 +166,9 @@ async function runtimePaths(executable: string, reported: readonly string[]): Pr
   const folders = [path.dirname(path.dirname(real)), ...link, ...reported].filter(
     (folder) => path.isAbsolute(folder) && !/^\/usr(\/|$)/.test(folder) && folder !== '/',
   );
-  return [...new Set(folders)].sort();
+  // A path inside another is shown with it (and a bind inside a read-only bind would fail).
+  const sorted = [...new Set(folders)].sort();
+  return sorted.filter((folder) => !sorted.some((other) => folder.startsWith(`${other}/`)));
 }
 
 /** Runs a short query in the caller's environment and the project's folder (launchers may need both). */

@@ -8,6 +8,9 @@ export interface UnshareTools {
   ip: string | undefined;
 }
 
+/** Runtime folders under `/tmp` the sandbox can show (one file descriptor each, 3 to 9). */
+const MAX_KEPT_PATHS = 7;
+
 /**
  * Runs inside the new namespaces as their first process, before the example: it makes every
  * mount read-only, gives the example its folder at `/tmp/example` (writable) and its own
@@ -16,13 +19,21 @@ export interface UnshareTools {
  * Staying the first process matters: when it exits, the kernel kills every process left in
  * the namespace, however the example detached them.
  *
- * `$1` is the example's folder on the host, `$2` the `ip` program or empty, the rest the command.
+ * `$1` is the example's folder on the host, `$2` the `ip` program or empty, `$3` the number of
+ * runtime paths under `/tmp` that follow (the new `/tmp` would hide them), then the command.
+ * What the new `/tmp` hides is reached through what was opened before: the working folder and
+ * file descriptors 3 and up, whose `/proc/self/fd` links lead to the hidden files.
  */
 const SETUP_SCRIPT = `
 fail() { echo "kb-sandbox: $*" >&2; exit 125; }
 cd "$1" || fail "cannot enter the example's folder"
 ip="$2"
-shift 2
+count="$3"
+n=0
+for kept do
+  n=$((n + 1)); [ "$n" -le 3 ] && continue; [ "$n" -gt $((count + 3)) ] && break
+  eval "exec $((n - 1))<\\"\\$kept\\"" || fail "cannot open $kept"
+done
 for point in $(cut -d ' ' -f 5 /proc/self/mountinfo); do
   case "$point" in /proc|/proc/*) continue ;; esac
   case "$point" in *\\\\*) point=$(printf '%b' "$(printf '%s' "$point" | sed 's/\\\\/\\\\0/g')") ;; esac
@@ -30,13 +41,24 @@ for point in $(cut -d ' ' -f 5 /proc/self/mountinfo); do
 done
 mount -t tmpfs -o size=64m,mode=0755 kb-tmp /tmp 2>/dev/null || fail "cannot mount /tmp"
 mkdir ${SANDBOX_DIR}
-# "." is the folder entered above, which the new /tmp now hides from its path.
 mount --no-canonicalize --bind . ${SANDBOX_DIR} 2>/dev/null || fail "cannot mount the example's folder"
 mount -o remount,bind,rw ${SANDBOX_DIR} 2>/dev/null || fail "cannot make the example's folder writable"
+n=0
+for kept do
+  n=$((n + 1)); [ "$n" -le 3 ] && continue; [ "$n" -gt $((count + 3)) ] && break
+  fd=/proc/self/fd/$((n - 1))
+  mkdir -p "$(dirname "$kept")"
+  if [ -d "$fd" ]; then mkdir -p "$kept"; else : > "$kept"; fi
+  mount --no-canonicalize --bind "$fd" "$kept" 2>/dev/null || fail "cannot show $kept"
+  mount -o remount,bind,ro "$kept" 2>/dev/null || fail "cannot make $kept read-only"
+  eval "exec $((n - 1))<&-"
+done
+shift $((count + 3))
 mount -o remount,bind,ro /tmp 2>/dev/null || fail "cannot make /tmp read-only"
 mount -t tmpfs -o size=64m,mode=1777 kb-shm /dev/shm 2>/dev/null || fail "cannot mount /dev/shm"
 if [ -n "$ip" ]; then "$ip" link set lo up 2>/dev/null; fi
 cd ${SANDBOX_DIR} || fail "cannot enter ${SANDBOX_DIR}"
+unset OLDPWD
 "$@"
 exit $?
 `;
@@ -48,7 +70,13 @@ exit $?
  * the example starts, so it cannot undo any of that; its own session; and the whole namespace
  * killed when the runner dies (`--pdeathsig`, `--kill-child`).
  */
-export function unshareCommand(tools: UnshareTools, hostDir: string, argv: readonly string[]): string[] {
+export function unshareCommand(
+  tools: UnshareTools,
+  hostDir: string,
+  runtimePaths: readonly string[],
+  argv: readonly string[],
+): string[] {
+  const kept = runtimePaths.filter((folder) => /^\/tmp(\/|$)/.test(folder)).slice(0, MAX_KEPT_PATHS);
   // prettier-ignore
   return [
     tools.setpriv, '--pdeathsig', 'KILL', '--',
@@ -56,7 +84,7 @@ export function unshareCommand(tools: UnshareTools, hostDir: string, argv: reado
     '--user', '--map-root-user',
     '--pid', '--fork', '--kill-child', '--mount-proc',
     '--net', '--mount', '--ipc', '--uts',
-    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, tools.ip ?? '',
+    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, tools.ip ?? '', String(kept.length), ...kept,
     ...(tools.setsid ? [tools.setsid, '--wait'] : []),
     // An empty bounding set: the example starts with no capabilities, even as the namespace's root.
     tools.setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', '--',

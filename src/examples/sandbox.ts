@@ -16,6 +16,26 @@ export type IsolationKind = 'bubblewrap' | 'unshare' | 'none';
 /** The isolation kinds, best first. */
 export const ISOLATION_KINDS: readonly IsolationKind[] = ['bubblewrap', 'unshare', 'none'];
 
+/** The environment variable that pins the isolation kind: `KB_ISOLATION=unshare` tries the fallback on a machine with bubblewrap. */
+export const ISOLATION_ENV = 'KB_ISOLATION';
+
+/** A problem with `KB_ISOLATION`, phrased for the person who set it. */
+export class IsolationSettingError extends Error {
+  override name = 'IsolationSettingError';
+}
+
+/** The kinds `KB_ISOLATION` allows (all, best first, when it is not set). */
+export function isolationFromEnv(env: Record<string, string | undefined>): readonly IsolationKind[] {
+  const value = env[ISOLATION_ENV];
+  if (!value) return ISOLATION_KINDS;
+  const kind = ISOLATION_KINDS.find((k) => k === value);
+  if (!kind)
+    throw new IsolationSettingError(
+      `\`${ISOLATION_ENV}=${value}\` is not an isolation kind; use ${ISOLATION_KINDS.join(', ')}, or leave it unset for the best that works.`,
+    );
+  return [kind];
+}
+
 /** How examples are isolated on this machine. */
 export interface Sandbox {
   kind: IsolationKind;
@@ -29,6 +49,8 @@ export interface Sandbox {
   wrap(argv: readonly string[], hostDir: string, slot: number, runtimePaths: readonly string[]): string[];
   /** Kills whatever an example of worker `slot` left running outside its process group, where that can be found. */
   sweep(slot: number): Promise<void>;
+  /** Kills, synchronously, whatever any example left outside its process group: the run was interrupted. */
+  abort(): void;
   /** Removes what the sandbox set up (process-limit groups). */
   dispose(): Promise<void>;
 }
@@ -74,6 +96,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     groups ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', groups.folder(slot)] : [];
   const common = {
     sweep: async (slot: number) => groups?.sweep(slot),
+    abort: () => groups?.killAllSync(),
     dispose: async () => groups?.dispose(),
   };
   const capped = groups ? `, at most ${MAX_PROCESSES} processes` : '';
@@ -109,7 +132,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
           ...uncapped,
         ],
         folder: () => SANDBOX_DIR,
-        wrap: (argv, hostDir, slot) => [...enter(slot), ...limits, ...unshareCommand(tools, hostDir, argv)],
+        wrap: (argv, hostDir, slot, runtimePaths) => [
+          ...enter(slot),
+          ...limits,
+          ...unshareCommand(tools, hostDir, runtimePaths, argv),
+        ],
       };
     } else if (kind === 'none') {
       // The example's parent is a shell, not the checker, so signalling its parent or reading
@@ -146,7 +173,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (sandbox && (kind === 'none' || (await works(sandbox)))) return sandbox;
   }
   await common.dispose();
-  throw new Error(`none of the isolation kinds ${(options.kinds ?? []).join(', ')} works on this machine`);
+  throw new IsolationSettingError(
+    `${(options.kinds ?? []).join(' or ')} cannot isolate examples on this machine (is it installed, and may this user create namespaces?); unset ${ISOLATION_ENV} to use the best that works.`,
+  );
 }
 
 /**
