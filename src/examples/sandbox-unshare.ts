@@ -1,12 +1,21 @@
 import { SANDBOX_DIR } from './sandbox-folder.ts';
 
-/** The tools of util-linux the fallback sandbox is made of (and `ip`, where it is installed). */
+/** The tools of util-linux the fallback sandbox is made of, and one that can bring up the loopback interface. */
 export interface UnshareTools {
   unshare: string;
   setpriv: string;
   setsid: string | undefined;
-  ip: string | undefined;
+  /** `ip`, or else a system `python3`, which can do what `ip link set lo up` does. */
+  loopback: { ip: string } | { python: string } | undefined;
 }
+
+/** `ip link set lo up`, in Python: read the interface's flags, add IFF_UP (SIOCGIFFLAGS, SIOCSIFFLAGS). */
+const PYTHON_LOOPBACK_UP = [
+  'import fcntl, socket, struct',
+  's = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)',
+  "flags = struct.unpack('16sH', fcntl.ioctl(s, 0x8913, struct.pack('16sH', b'lo', 0))[:18])[1]",
+  "fcntl.ioctl(s, 0x8914, struct.pack('16sH', b'lo', flags | 1))",
+].join('\n');
 
 /** Runtime folders under `/tmp` the sandbox can show (one file descriptor each, 3 to 9). */
 const MAX_KEPT_PATHS = 7;
@@ -19,7 +28,7 @@ const MAX_KEPT_PATHS = 7;
  * Staying the first process matters: when it exits, the kernel kills every process left in
  * the namespace, however the example detached them.
  *
- * `$1` is the example's folder on the host, `$2` the `ip` program or empty, `$3` the number of
+ * `$1` is the example's folder on the host, `$2` the command that brings up `lo` or empty, `$3` the number of
  * runtime paths under `/tmp` that follow (the new `/tmp` would hide them), then the command.
  * What the new `/tmp` hides is reached through what was opened before: the working folder and
  * file descriptors 3 and up, whose `/proc/self/fd` links lead to the hidden files.
@@ -27,7 +36,7 @@ const MAX_KEPT_PATHS = 7;
 const SETUP_SCRIPT = `
 fail() { echo "kb-sandbox: $*" >&2; exit 125; }
 cd "$1" || fail "cannot enter the example's folder"
-ip="$2"
+loopback="$2"
 count="$3"
 n=0
 for kept do
@@ -56,7 +65,7 @@ done
 shift $((count + 3))
 mount -o remount,bind,ro /tmp 2>/dev/null || fail "cannot make /tmp read-only"
 mount -t tmpfs -o size=64m,mode=1777 kb-shm /dev/shm 2>/dev/null || fail "cannot mount /dev/shm"
-if [ -n "$ip" ]; then "$ip" link set lo up 2>/dev/null; fi
+if [ -n "$loopback" ]; then eval "$loopback" 2>/dev/null; fi
 cd ${SANDBOX_DIR} || fail "cannot enter ${SANDBOX_DIR}"
 unset OLDPWD
 "$@"
@@ -84,10 +93,23 @@ export function unshareCommand(
     '--user', '--map-root-user',
     '--pid', '--fork', '--kill-child', '--mount-proc',
     '--net', '--mount', '--ipc', '--uts',
-    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, tools.ip ?? '', String(kept.length), ...kept,
+    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, loopbackCommand(tools), String(kept.length), ...kept,
     ...(tools.setsid ? [tools.setsid, '--wait'] : []),
     // An empty bounding set: the example starts with no capabilities, even as the namespace's root.
     tools.setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', '--',
     ...argv,
   ];
+}
+
+/** The shell command that brings up the loopback interface, so that an example may serve and call itself. */
+function loopbackCommand(tools: UnshareTools): string {
+  if (!tools.loopback) return '';
+  return 'ip' in tools.loopback
+    ? `${quote(tools.loopback.ip)} link set lo up`
+    : `${quote(tools.loopback.python)} -I -c ${quote(PYTHON_LOOPBACK_UP)}`;
+}
+
+/** A shell word that stands for `text` exactly. */
+function quote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
 }

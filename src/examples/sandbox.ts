@@ -63,6 +63,9 @@ export interface SandboxOptions {
   kinds?: readonly IsolationKind[] | undefined;
 }
 
+/** Where system programs are, whatever the caller's PATH says. */
+const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** File size and data memory limits of one example. */
 const PRLIMIT = ['--fsize=67108864', '--data=2147483648'];
 
@@ -82,13 +85,15 @@ const RESOURCES_NOT_ENFORCED = [
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const searchPath = options.env['PATH'] ?? '';
   const find = (program: string) => findExecutable(program, searchPath);
-  const [bwrap, unshare, setpriv, setsid, ip, prlimit] = await Promise.all([
+  const [bwrap, unshare, setpriv, setsid, ip, prlimit, python] = await Promise.all([
     find('bwrap'),
     find('unshare'),
     find('setpriv'),
     find('setsid'),
     find('ip'),
     find('prlimit'),
+    // The system's own: a launcher such as pyenv's shim needs an environment the sandbox does not have.
+    findExecutable('python3', SYSTEM_PATH),
   ]);
   const groups = await createProcessGroups(options.slots);
   const limits = prlimit ? [prlimit, ...PRLIMIT, ...(groups ? [] : [`--nproc=${MAX_PROCESSES}`]), '--'] : [];
@@ -120,14 +125,15 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         ],
       };
     } else if (kind === 'unshare' && unshare && setpriv) {
-      const tools: UnshareTools = { unshare, setpriv, setsid, ip };
+      const loopback = ip ? { ip } : python ? { python } : undefined;
+      const tools: UnshareTools = { unshare, setpriv, setsid, loopback };
       sandbox = {
         ...common,
         kind,
         description: `unshare: no network, the file system read-only but for its own folder, its own processes (all killed when it ends), no view of the checker's processes or environment${capped}`,
         notEnforced: [
           'reading what your user may read (home folders, other projects)',
-          ...(ip ? [] : ['a loopback interface (`ip` is not installed)']),
+          ...(loopback ? [] : ['a loopback interface (neither `ip` nor a system `python3` is installed)']),
           ...RESOURCES_NOT_ENFORCED,
           ...uncapped,
         ],
