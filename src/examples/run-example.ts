@@ -184,7 +184,7 @@ function missingModuleVerdict(
     family === 'node'
       ? 'examples run in a folder of their own, where only the modules built into Node.js can be imported; mark the example `norun`'
       : runtime.requirements
-        ? `add it to \`${runtime.requirements.file}\` and install that file into this Python, or mark the example \`norun\``
+        ? `add it to \`${runtime.requirements.file}\` and install that file there (\`${runtime.executable ?? runtime.command[0]} -m pip install -r ${runtime.requirements.file}\`), or mark the example \`norun\``
         : `install it there (\`${runtime.executable ?? runtime.command[0]} -m pip install ${module}\`), or name a Python that has it in \`examples.environments.${runtime.name}.interpreter\` in the site settings; or mark the example \`norun\``;
   return {
     passed: false,

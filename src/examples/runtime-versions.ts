@@ -21,7 +21,7 @@ export interface ResolvedRuntime {
   label: string;
   /** Folders outside the system's own that the runtime reads: its installation, a virtualenv. */
   paths: string[];
-  /** The requirements file the site names for this runtime, and a hash of its contents. */
+  /** The requirements file the site names for this runtime (as written there), and a hash of its contents. */
   requirements: { file: string; hash: string } | undefined;
   /** Why the runtime cannot run examples, when it cannot. */
   problem: string | undefined;
@@ -68,7 +68,10 @@ async function resolveRuntime(
   const environment = options.environments?.[name] ?? {};
   const spec = environment.interpreter ? withInterpreter(given, environment.interpreter) : given;
   const requirements = environment.requirements
-    ? await hashFile(path.resolve(options.root, environment.requirements))
+    ? {
+        file: environment.requirements,
+        hash: await hashFile(path.resolve(options.root, environment.requirements)),
+      }
     : undefined;
   const base = { name, spec, requirements, problem: undefined };
   if (spec.command[0] === PINNED_NODE) {
@@ -186,9 +189,9 @@ async function ask(command: string[], options: ResolveOptions): Promise<{ stdout
   }
 }
 
-async function hashFile(file: string): Promise<{ file: string; hash: string }> {
+async function hashFile(file: string): Promise<string> {
   const text = await readFile(file).catch(() => Buffer.from(''));
-  return { file, hash: createHash('sha256').update(text).digest('hex') };
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Looks a program up on PATH the way a shell would; a path with a slash is taken relative to `base`. */
