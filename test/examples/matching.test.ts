@@ -151,9 +151,13 @@ describe('outputMatches on adversarial patterns', () => {
     ['x...x...x...x...x...x...x...x...x...x...Y', `${'x'.repeat(20_000)}Y`, true],
     ['...\nx...\n...\nx...\n...\nY', `${'x\n'.repeat(5_000)}Z`, false],
     ['a...b...c', 'a'.repeat(10_000) + 'c', false],
-  ])('%#: finishes, and matches only what it describes', (expected, actual, matches) => {
-    expect(outputMatches(expected, actual)).toBe(matches);
-  }, 5_000);
+  ])(
+    '%#: finishes, and matches only what it describes',
+    (expected, actual, matches) => {
+      expect(outputMatches(expected, actual)).toBe(matches);
+    },
+    5_000,
+  );
 
   it.each([
     ['aa...aa', 'aaa', false],

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExampleRunReport } from '../../src/examples/run-examples.ts';
-import { FIXTURES, ofFile, outcomeAt, runContent, sharedTempDir, show } from './helpers.ts';
+import { FIXTURES, ofFile, outcomeAt, runContent, sharedTempDir, show, tempDir } from './helpers.ts';
 
 const FIXTURE = path.join(FIXTURES, 'typecheck');
 
@@ -60,6 +60,23 @@ describe('type-checking TypeScript examples', () => {
             Type 'undefined' is not assignable to type 'number'."
     `);
   });
+
+  it('checks with `strict`, as a reader’s own project does: `list[0]` after a length check passes', () => {
+    expect(ofFile(report.diagnostics, 't/indexed.md')).toEqual([]);
+    expect(outcomeAt(report, 't/indexed.md', 9)).toEqual({ passed: true, printed: 'tea\n' });
+  });
+
+  it('checks more when the site asks for it in its settings', async () => {
+    const strict = await runContent(FIXTURE, {
+      cacheFile: path.join(await tempDir(), 'examples.json'),
+      settings: { typecheck: { noUncheckedIndexedAccess: true } },
+    });
+    expect(show(ofFile(strict.diagnostics, 't/indexed.md'))).toMatchInlineSnapshot(`
+      "t/indexed.md:11:28  error  example-type-error
+          type error in the example: Type 'T | undefined' is not assignable to type 'T'.
+            'T' could be instantiated with an arbitrary type which could be unrelated to 'T | undefined'."
+    `);
+  }, 60_000);
 
   it('reports nothing else', () => {
     expect(report.diagnostics.every((d) => d.ruleId === 'example-type-error')).toBe(true);

@@ -151,7 +151,7 @@ describe('updating output blocks that hold fences and headings', () => {
     expect(again.diagnostics).toEqual([]);
     const blocks = again.examples.map((example) => example.expected?.text);
     expect(blocks).toEqual([
-      '# Report\n```python\nprint(\'nested\')\n```\n~~~~\n## done',
+      "# Report\n```python\nprint('nested')\n```\n~~~~\n## done",
       '~~~\n# not a heading\n~~~',
       '````\n# added',
     ]);
