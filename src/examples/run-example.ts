@@ -4,6 +4,7 @@ import type { RuleId } from '../checks/rule-ids.ts';
 import { scriptOf, type Example } from './collect-examples.ts';
 import { judgeRun, type RunVerdict } from './judge-run.ts';
 import { normaliseOutput } from './match-output.ts';
+import { defines, mentions } from './names-in-code.ts';
 import {
   finalError,
   isLoopback,
@@ -148,27 +149,6 @@ function errorOf(run: ProgramRun, family: ResolvedRuntime['spec']['family']) {
   const failure = run.session?.failure;
   if (failure?.kind === 'exception') return finalError(failure.error ?? '', family);
   return finalError(run.stderr, family);
-}
-
-/** Whether `code` uses `name` as a word of its own. */
-function mentions(code: string, name: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}_$])${escapeRegExp(name)}(?![\\p{L}\\p{N}_$])`, 'u').test(code);
-}
-
-/**
- * Whether `code` looks like it defines `name`: a `def`, `class`, `function` or declaration of it,
- * an assignment to it, or an import of it. Only to name the block in a message; a run decides.
- */
-function defines(code: string, name: string): boolean {
-  const word = escapeRegExp(name);
-  return new RegExp(
-    `(?:\\b(?:def|class|function\\*?|const|let|var|import)\\s+${word}\\b|^\\s*${word}\\s*(?::[^=]*)?=[^=]|\\bimport\\b[^\\n]*\\b${word}\\b)`,
-    'm',
-  ).test(code);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function missingModuleVerdict(

@@ -66,6 +66,8 @@ export async function proveContent(
       cacheFile: env[EXAMPLE_CACHE_ENV] || defaultCacheFile(root),
       env,
       progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
+      settings: settings.examples,
+      rules: settings.rules,
     });
     diagnostics.push(...examples.diagnostics);
     versions = Object.fromEntries(

@@ -66,6 +66,20 @@ describe('type-checking TypeScript examples', () => {
     expect(outcomeAt(report, 't/indexed.md', 9)).toEqual({ passed: true, printed: 'tea\n' });
   });
 
+  it('checks a fragment after the earlier block whose function it uses, as it runs, and still finds its own errors', () => {
+    expect(outcomeAt(report, 't/fragment.md', 15)).toEqual({ passed: true, printed: '100\n' });
+    expect(show(ofFile(report.diagnostics, 't/fragment.md'))).toMatchInlineSnapshot(`
+      "t/fragment.md:15:1  info  example-fragment
+          this block uses \`celsius\`, which the block at line 9 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so
+
+      t/fragment.md:23:1  info  example-fragment
+          this block uses \`celsius\`, which the block at line 9 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so
+
+      t/fragment.md:24:7  error  example-type-error
+          type error in the example: Type 'number' is not assignable to type 'string'."
+    `);
+  });
+
   it('checks more when the site asks for it in its settings', async () => {
     const strict = await runContent(FIXTURE, {
       cacheFile: path.join(await tempDir(), 'examples.json'),
@@ -79,6 +93,8 @@ describe('type-checking TypeScript examples', () => {
   }, 60_000);
 
   it('reports nothing else', () => {
-    expect(report.diagnostics.every((d) => d.ruleId === 'example-type-error')).toBe(true);
+    expect(
+      report.diagnostics.every((d) => d.ruleId === 'example-type-error' || d.ruleId === 'example-fragment'),
+    ).toBe(true);
   });
 });
