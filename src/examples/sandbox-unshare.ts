@@ -7,6 +7,8 @@ export interface UnshareTools {
   setsid: string | undefined;
   /** `ip`, or else a system `python3`, which can do what `ip link set lo up` does. */
   loopback: { ip: string } | { python: string } | undefined;
+  /** coreutils' `timeout`, which waits for the example without a word, even as a namespace's first process. */
+  waiter: string | undefined;
 }
 
 /** `ip link set lo up`, in Python: read the interface's flags, add IFF_UP (SIOCGIFFLAGS, SIOCSIFFLAGS). */
@@ -25,23 +27,28 @@ const MAX_KEPT_PATHS = 7;
  * mount read-only, gives the example its folder at `/tmp/example` (writable) and its own
  * `/tmp` and `/dev/shm`, brings up the loopback interface, then runs the example in the
  * foreground (a background job would start with SIGINT ignored) and exits with its status.
+ * Its own commands are looked up on the system's PATH, the example keeps the one it was given.
  * Staying the first process matters: when it exits, the kernel kills every process left in
  * the namespace, however the example detached them.
  *
- * `$1` is the example's folder on the host, `$2` the command that brings up `lo` or empty, `$3` the number of
- * runtime paths under `/tmp` that follow (the new `/tmp` would hide them), then the command.
+ * `$1` is the example's folder on the host, `$2` the command that brings up `lo` or empty, `$3`
+ * the `timeout` program or empty, `$4` the number of runtime paths under `/tmp` that follow (the
+ * new `/tmp` would hide them), then the command.
  * What the new `/tmp` hides is reached through what was opened before: the working folder and
  * file descriptors 3 and up, whose `/proc/self/fd` links lead to the hidden files.
  */
 const SETUP_SCRIPT = `
+example_path="$PATH"
+PATH=/usr/sbin:/usr/bin:/sbin:/bin
 fail() { echo "kb-sandbox: $*" >&2; exit 125; }
 cd "$1" || fail "cannot enter the example's folder"
 loopback="$2"
-count="$3"
+waiter="$3"
+count="$4"
 n=0
 for kept do
-  n=$((n + 1)); [ "$n" -le 3 ] && continue; [ "$n" -gt $((count + 3)) ] && break
-  eval "exec $((n - 1))<\\"\\$kept\\"" || fail "cannot open $kept"
+  n=$((n + 1)); [ "$n" -le 4 ] && continue; [ "$n" -gt $((count + 4)) ] && break
+  eval "exec $((n - 2))<\\"\\$kept\\"" || fail "cannot open $kept"
 done
 for point in $(cut -d ' ' -f 5 /proc/self/mountinfo); do
   case "$point" in /proc|/proc/*) continue ;; esac
@@ -54,20 +61,24 @@ mount --no-canonicalize --bind . ${SANDBOX_DIR} 2>/dev/null || fail "cannot moun
 mount -o remount,bind,rw ${SANDBOX_DIR} 2>/dev/null || fail "cannot make the example's folder writable"
 n=0
 for kept do
-  n=$((n + 1)); [ "$n" -le 3 ] && continue; [ "$n" -gt $((count + 3)) ] && break
-  fd=/proc/self/fd/$((n - 1))
+  n=$((n + 1)); [ "$n" -le 4 ] && continue; [ "$n" -gt $((count + 4)) ] && break
+  fd=/proc/self/fd/$((n - 2))
   mkdir -p "$(dirname "$kept")"
   if [ -d "$fd" ]; then mkdir -p "$kept"; else : > "$kept"; fi
   mount --no-canonicalize --bind "$fd" "$kept" 2>/dev/null || fail "cannot show $kept"
   mount -o remount,bind,ro "$kept" 2>/dev/null || fail "cannot make $kept read-only"
-  eval "exec $((n - 1))<&-"
+  eval "exec $((n - 2))<&-"
 done
-shift $((count + 3))
+shift $((count + 4))
 mount -o remount,bind,ro /tmp 2>/dev/null || fail "cannot make /tmp read-only"
 mount -t tmpfs -o size=64m,mode=1777 kb-shm /dev/shm 2>/dev/null || fail "cannot mount /dev/shm"
 if [ -n "$loopback" ]; then eval "$loopback" 2>/dev/null; fi
 cd ${SANDBOX_DIR} || fail "cannot enter ${SANDBOX_DIR}"
 unset OLDPWD
+PATH="$example_path"
+# \`timeout 0\` never times out: it only waits, as this shell would, but never adds \`Killed\` to
+# the example's stderr, and as the first process it exits with 128 + N for a signal N.
+if [ -n "$waiter" ]; then exec "$waiter" --foreground 0 "$@"; fi
 "$@"
 exit $?
 `;
@@ -93,7 +104,8 @@ export function unshareCommand(
     '--user', '--map-root-user',
     '--pid', '--fork', '--kill-child', '--mount-proc',
     '--net', '--mount', '--ipc', '--uts',
-    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, loopbackCommand(tools), String(kept.length), ...kept,
+    '--', '/bin/sh', '-c', SETUP_SCRIPT, 'kb-sandbox', hostDir, loopbackCommand(tools), tools.waiter ?? '',
+    String(kept.length), ...kept,
     ...(tools.setsid ? [tools.setsid, '--wait'] : []),
     // An empty bounding set: the example starts with no capabilities, even as the namespace's root.
     tools.setpriv, '--no-new-privs', '--bounding-set=-all', '--inh-caps=-all', '--',

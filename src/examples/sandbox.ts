@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createProcessGroups, MAX_PROCESSES } from './process-groups.ts';
@@ -84,16 +84,21 @@ const RESOURCES_NOT_ENFORCED = [
  */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   const searchPath = options.env['PATH'] ?? '';
-  const find = (program: string) => findExecutable(program, searchPath);
-  const [bwrap, unshare, setpriv, setsid, ip, prlimit, python] = await Promise.all([
+  // By their real paths: a link in a folder under /tmp would vanish behind the sandbox's own /tmp.
+  const find = async (program: string, where = searchPath) => {
+    const found = await findExecutable(program, where);
+    return found && (await realpath(found).catch(() => found));
+  };
+  const [bwrap, unshare, setpriv, setsid, ip, prlimit, waiter, python] = await Promise.all([
     find('bwrap'),
     find('unshare'),
     find('setpriv'),
     find('setsid'),
     find('ip'),
     find('prlimit'),
+    find('timeout'),
     // The system's own: a launcher such as pyenv's shim needs an environment the sandbox does not have.
-    findExecutable('python3', SYSTEM_PATH),
+    find('python3', SYSTEM_PATH),
   ]);
   const groups = await createProcessGroups(options.slots);
   const limits = prlimit ? [prlimit, ...PRLIMIT, ...(groups ? [] : [`--nproc=${MAX_PROCESSES}`]), '--'] : [];
@@ -126,7 +131,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       };
     } else if (kind === 'unshare' && unshare && setpriv) {
       const loopback = ip ? { ip } : python ? { python } : undefined;
-      const tools: UnshareTools = { unshare, setpriv, setsid, loopback };
+      const tools: UnshareTools = { unshare, setpriv, setsid, loopback, waiter };
       sandbox = {
         ...common,
         kind,
@@ -145,8 +150,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         ],
       };
     } else if (kind === 'none') {
-      // The example's parent is a shell, not the checker, so signalling its parent or reading
-      // its parent's environment reaches only that shell.
+      // The example's parent is a waiting process, not the checker, so signalling its parent or
+      // reading its parent's environment reaches only that process.
       const deathSignal = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--'] : [];
       sandbox = {
         ...common,
@@ -167,10 +172,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
           ...enter(slot),
           ...limits,
           ...deathSignal,
-          '/bin/sh',
-          '-c',
-          '"$@"; exit $?',
-          'kb-example',
+          // `timeout 0` only waits, in the example's process group, and adds nothing to its
+          // stderr (a shell would add `Killed`).
+          ...(waiter ? [waiter, '--foreground', '0'] : ['/bin/sh', '-c', '"$@"; exit $?', 'kb-example']),
           ...deathSignal,
           ...argv,
         ],
@@ -214,7 +218,12 @@ async function works(sandbox: Sandbox): Promise<boolean> {
     await chmod(dir, 0o777);
     const [program = '', ...args] = sandbox.wrap(['/bin/sh', '-c', 'exit 0'], dir, 0, []);
     return await new Promise<boolean>((resolve) => {
-      const child = spawn(program, args, { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+      const child = spawn(program, args, {
+        cwd: dir,
+        env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+        stdio: 'ignore',
+        timeout: 10_000,
+      });
       child.on('error', () => resolve(false));
       child.on('close', (code) => resolve(code === 0));
     });
