@@ -64,6 +64,41 @@ export function sessionDriver(session: string): string {
   return `${DRIVER}\n_kb_run_session(${JSON.stringify(session)}, globals())\n`;
 }
 
+/**
+ * The Python that replays a session a later block runs after: its statements run in the
+ * program's globals, as a person typing them would, and an error shown in the session (or not)
+ * does not stop the program. Nothing is compared: the session is judged on its own.
+ */
+export function sessionReplay(session: string): string {
+  return `${REPLAY}\n_kb_replay_session(${JSON.stringify(session)}, globals())\ndel _kb_replay_session\n`;
+}
+
+const REPLAY = `
+def _kb_replay_session(text, module_globals):
+    import doctest
+
+    class Quiet(doctest.DocTestRunner):
+        def report_start(self, out, test, example):
+            pass
+
+        def report_success(self, out, test, example, got):
+            pass
+
+        def report_failure(self, out, test, example, got):
+            pass
+
+        def report_unexpected_exception(self, out, test, example, exc_info):
+            pass
+
+    try:
+        test = doctest.DocTestParser().get_doctest(text, module_globals, "session", None, 0)
+    except ValueError:
+        return
+    Quiet(verbose=False).run(test, out=lambda text: None, clear_globs=False)
+    # doctest ran on a copy of the globals: what the session defined must reach the blocks after it.
+    module_globals.update(test.globs)
+`;
+
 const DRIVER = `
 def _kb_run_session(text, module_globals):
     import doctest, json, os, traceback

@@ -77,10 +77,12 @@ export async function runExample(
         example.earlier.find((earlier) => defines(scriptOf(earlier), missingName)) ??
         example.earlier.find((earlier) => mentions(scriptOf(earlier), missingName));
       if (definer && prelude.length < example.earlier.length) {
-        const retry = await runProgram(example, example.earlier, runtime, runContext);
+        // The blocks up to the one that defines the name: a later one that fails would stop the program.
+        const needed = example.earlier.slice(0, example.earlier.indexOf(definer) + 1);
+        const retry = await runProgram(example, needed, runtime, runContext);
         // Judged by the second run, unless the earlier blocks themselves failed or did not help.
         if (retry.reached && undefinedName(errorOf(retry, family), family) !== missingName) {
-          prelude = example.earlier;
+          prelude = needed;
           run = retry;
           verdict = judgeRun(example, retry, runtime, limits);
           notes.push({

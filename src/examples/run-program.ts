@@ -3,8 +3,8 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { scriptOf, type Example } from './collect-examples.ts';
-import { sessionDriver, SESSION_RESULT_FILE, type SessionResult } from './python-session.ts';
+import type { Example } from './collect-examples.ts';
+import { sessionDriver, sessionReplay, SESSION_RESULT_FILE, type SessionResult } from './python-session.ts';
 import { PYTHON_NETWORK_PROBE } from './read-failure.ts';
 import { runProcess, type ProcessLimits, type ProcessOutcome, type ProcessTracker } from './run-process.ts';
 import type { ResolvedRuntime } from './runtime-versions.ts';
@@ -52,7 +52,11 @@ export async function runProgram(
   context: RunContext,
   probe = false,
 ): Promise<ProgramRun> {
-  const parts = [...prelude.map(scriptOf), example.session ? sessionDriver(example.code) : example.code];
+  // A session in the prelude is replayed as typed; the example's own session is judged.
+  const parts = [
+    ...prelude.map((block) => (block.session ? sessionReplay(block.code) : block.code)),
+    example.session ? sessionDriver(example.code) : example.code,
+  ];
   const separator = runtime.spec.separator;
   const source = separator ? parts.join(`\n${separator}\n`) : parts.join('\n');
   const program = runtime.spec.stripTypes ? stripTypes(source) : { code: source };

@@ -48,8 +48,22 @@ describe('console sessions', () => {
 
       t/sessions.md:61:1  error  example-failed
           \`>>> area_of(3, 4)\` raised an error the session does not show:
-            | NameError: name 'area_of' is not defined"
+            | NameError: name 'area_of' is not defined
+
+      t/sessions.md:77:1  info  example-fragment
+          this block uses \`rectangle\`, which the block at line 67 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so
+
+      t/sessions.md:81:1  info  example-fragment
+          this block uses \`label\`, which the block at line 77 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so"
     `);
+  });
+});
+
+describe('sessions with the blocks around them', () => {
+  it('continue a block, and define what a later block uses; the errors an earlier session shows do not stop them', () => {
+    expect(outcomeAt(report, 't/sessions.md', 72)?.passed).toBe(true);
+    expect(outcomeAt(report, 't/sessions.md', 77)?.passed).toBe(true);
+    expect(outcomeAt(report, 't/sessions.md', 81)).toEqual({ passed: true, printed: '10 m²\n' });
   });
 });
 
@@ -146,5 +160,5 @@ describe('time', () => {
 });
 
 it('counts the examples that fail, not those with a warning or a note', () => {
-  expect(report.counts).toEqual({ total: 21, ran: 21, cached: 0, notRun: 0, failed: 11 });
+  expect(report.counts).toEqual({ total: 25, ran: 25, cached: 0, notRun: 0, failed: 11 });
 });
