@@ -156,7 +156,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       sandbox = {
         ...common,
         kind,
-        description: `NOT isolated: a clean environment and limits only; install bubblewrap (\`bwrap\`) or util-linux's \`unshare\`${capped}`,
+        description: `NOT isolated: a clean environment and limits only${capped}; install bubblewrap (\`bwrap\`) or util-linux's \`unshare\``,
         notEnforced: [
           'network',
           'writes outside its folder',
