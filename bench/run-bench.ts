@@ -277,7 +277,11 @@ async function buildOnce(root: string, work: string, contentDir: string) {
 
 /** The naive way: each example in a fresh runtime process, one after the other, nothing cached or shared. */
 async function baseline(examples: readonly Example[], root: string, work: string): Promise<number> {
-  const runtimes = await resolveRuntimes(DEFAULT_RUNTIMES, root, {}, process.env);
+  const runtimes = await resolveRuntimes(
+    DEFAULT_RUNTIMES,
+    examples.map((example) => example.runtime),
+    { root, env: process.env },
+  );
   const dir = path.join(work, 'baseline');
   await mkdir(dir, { recursive: true });
   return timed(async () => {

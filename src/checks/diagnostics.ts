@@ -26,9 +26,14 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-/** Counts errors and warnings. */
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors };
+/** Counts errors, warnings and info notes. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+} {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const { severity } of diagnostics)
+    counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++;
+  return counts;
 }

@@ -1,5 +1,5 @@
-/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`). */
-export type Severity = 'error' | 'warning';
+/** How bad a finding is: errors fail the build, warnings do not (unless `--max-warnings`), and an `info` note (a suggestion) never does. */
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * Every rule the checker knows, with its default severity and what it catches.
@@ -68,6 +68,22 @@ export const RULES = {
   'snippet-url': {
     severity: 'warning',
     summary: 'a `--8<--` snippet that is a URL, which is never downloaded',
+  },
+  'example-missing-module': {
+    severity: 'error',
+    summary: 'an example imports a module that is not installed for its runtime',
+  },
+  'example-needs-network': {
+    severity: 'error',
+    summary: 'an example needs the network, which examples do not have',
+  },
+  'example-output-unstable': {
+    severity: 'warning',
+    summary: 'an example prints something different on each run, where its output block shows one run',
+  },
+  'example-fragment': {
+    severity: 'info',
+    summary: 'an example uses what an earlier block defines, and passes when run after it (`continue`)',
   },
   'ignore-unknown-rule': {
     severity: 'warning',

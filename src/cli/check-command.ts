@@ -2,6 +2,8 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
+import { IsolationSettingError } from '../examples/sandbox.ts';
+import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
 import { updateOutputs, type UpdateMode } from '../examples/update-outputs.ts';
 import { applyFixes } from '../checks/apply-fixes.ts';
@@ -163,7 +165,16 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
       cacheFile: io.env[ENV.exampleCache] || path.join(caches, 'examples.json'),
       env: io.env,
       progress: createProgress(io.stderr, Boolean(io.stderr.isTTY) && !io.env['CI'], 'examples'),
+      settings: settings.examples,
+      rules: settings.rules,
+    }).catch((error: unknown) => {
+      if (error instanceof IsolationSettingError) return error;
+      throw error;
     });
+    if (examples instanceof IsolationSettingError) {
+      io.stderr.write(`${examples.message}\n`);
+      return EXIT.usage;
+    }
     const exampleDiagnostics = applyRuleLevels(examples.diagnostics, settings.rules);
     if (flags.update !== undefined) {
       const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
@@ -178,18 +189,17 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     } else {
       diagnostics.push(...exampleDiagnostics);
     }
-    // After `--update`, an example whose block was rewritten from its output no longer fails.
-    const failingPlaces = new Set(diagnostics.map((d) => `${d.file}:${d.line}:${d.ruleId}`));
+    // After `--update`, an example whose block was rewritten from its output no longer fails;
+    // one whose finding the site made a warning does not count as failed either.
+    const failingPlaces = new Set(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.ruleId}`),
+    );
     const failed = examples.examples.filter((e) => {
       const outcome = examples.outcomes.get(e);
-      return (
-        outcome?.passed === false && failingPlaces.has(`${e.doc.displayPath}:${e.line}:${outcome.ruleId}`)
-      );
+      const line = outcome?.line ?? e.line;
+      return outcome?.passed === false && failingPlaces.has(`${e.doc.displayPath}:${line}:${outcome.ruleId}`);
     }).length;
-    const counts = { ...examples.counts, failed };
-    io.stderr.write(
-      `examples: ${counts.total} found, ${counts.ran} run, ${counts.cached} cached, ${counts.notRun} not run (norun), ${counts.failed} failed${examples.sandbox ? `; ${examples.sandbox}` : ''}\n`,
-    );
+    io.stderr.write(`${summariseExampleRun(examples, failed).join('\n')}\n`);
   }
   diagnostics.sort(compareDiagnostics);
 

@@ -19,6 +19,8 @@ export const ENV = {
   drafts: 'KB_DRAFTS',
   /** A file where a build writes its report as JSON (phases, counts), as the benchmark reads it. */
   buildReport: 'KB_BUILD_REPORT',
+  /** `bubblewrap`, `unshare` or `none`: how examples are isolated (default: the best that works). */
+  isolation: 'KB_ISOLATION',
 } as const;
 
 /** The environment as the product reads it: names to values, unset names absent. */

@@ -1,15 +1,22 @@
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { constants } from 'node:os';
-import { stripTypeScriptTypes } from 'node:module';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
-import { programParts, type Example } from './collect-examples.ts';
-import { normaliseOutput, outputMatches } from './match-output.ts';
-import { runProcess } from './run-process.ts';
-import type { ResolvedRuntime } from './runtime-versions.ts';
-import { SEPARATOR } from './runtimes.ts';
-import { SANDBOX_DIR, type Sandbox } from './sandbox.ts';
 import type { RuleId } from '../checks/rule-ids.ts';
+import { scriptOf, type Example } from './collect-examples.ts';
+import { judgeRun, type RunVerdict } from './judge-run.ts';
+import { normaliseOutput } from './match-output.ts';
+import { defines, mentions } from './names-in-code.ts';
+import {
+  finalError,
+  isLoopback,
+  looksLikeNetwork,
+  missingModule,
+  nodeNetworkHost,
+  probedHost,
+  undefinedName,
+} from './read-failure.ts';
+import { runProgram, type ProgramRun, type RunContext } from './run-program.ts';
+import type { ResolvedRuntime } from './runtime-versions.ts';
+import { describeChanges } from './unstable-output.ts';
 
 /** Limits that apply when the fence says nothing else. */
 export interface RunDefaults {
@@ -17,152 +24,207 @@ export interface RunDefaults {
   maxOutputBytes: number;
 }
 
-/** The verdict on one example, as cached and reported. */
-export interface ExampleOutcome {
-  passed: boolean;
-  /** Set on failure. */
-  ruleId?: RuleId;
-  message?: string;
-  /** What the example's own block printed: stdout, or stdout then stderr for `throws`. */
-  printed: string;
-  /** False when the verdict depends on the moment (a time-out), so it must not be cached. */
-  cacheable: boolean;
+/** A finding beside an example's verdict, such as a suggestion. */
+export interface ExampleNote {
+  ruleId: RuleId;
+  message: string;
 }
 
-const STDERR_TAIL_LINES = 8;
+/** The verdict on one example, as cached and reported. */
+export interface ExampleOutcome extends RunVerdict {
+  /** Findings beside the verdict: that a fragment ran after the earlier blocks, as `continue` would. */
+  notes?: ExampleNote[];
+  /** True when the verdict depends on the article's earlier blocks (it used a name they may define). */
+  usedEarlier?: boolean;
+  /** How long the example's own run took, in milliseconds. */
+  durationMs: number;
+}
 
-/** Runs one example in a fresh folder and judges its exit and output. */
-export async function runExample(
-  example: Example,
-  runtime: ResolvedRuntime,
-  sandbox: Sandbox,
-  workRoot: string,
-  defaults: RunDefaults,
-  slot: number,
-): Promise<ExampleOutcome> {
-  const timeoutMs = parseTimeout(example.meta.options.get('timeout')) ?? defaults.timeoutMs;
-  const dir = await mkdtemp(path.join(workRoot, 'ex-'));
-  try {
-    // The sandbox's own user must be able to write here.
-    await chmod(dir, 0o777);
-    const parts = programParts(example);
-    const separator = runtime.spec.separator;
-    const source = separator ? parts.join(`\n${separator}\n`) : parts.join('\n');
-    const program = runtime.spec.stripTypes ? stripTypes(source) : { code: source };
-    const fileName = `main${runtime.spec.stripTypes ? '.mjs' : runtime.spec.extension}`;
-    if (program.error !== undefined) {
-      return {
-        passed: false,
-        ruleId: 'example-failed',
-        message: `Node.js cannot run this TypeScript: ${program.error}`,
-        printed: '',
-        cacheable: true,
-      };
-    }
-    await writeFile(path.join(dir, fileName), `${program.code}\n`);
-    const wrapped = sandbox.wrap(runtime.command, dir, fileName, slot);
-    const outcome = await runProcess(wrapped.command, {
-      cwd: wrapped.cwd,
-      env: cleanEnvironment(sandbox.kind === 'bubblewrap' ? SANDBOX_DIR : dir),
-      limits: { timeoutMs, maxOutputBytes: defaults.maxOutputBytes },
-    });
-    const markers = separator ? parts.length - 1 : 0;
-    const ownStdout = ownSegment(outcome.stdout, markers);
-    const ownStderr = ownSegment(outcome.stderr, markers);
-    const throws = example.meta.flags.has('throws');
-    const printed = throws ? joinStreams(ownStdout.text, ownStderr.text) : ownStdout.text;
-    const fail = (ruleId: RuleId, message: string, cacheable = true): ExampleOutcome => ({
-      passed: false,
-      ruleId,
-      message,
-      printed,
-      cacheable,
-    });
-
-    // bubblewrap reports its own failures (a runtime it cannot start, a mount it cannot make) on stderr.
-    const sandboxError = /^bwrap: (.*)$/m.exec(outcome.stderr)?.[1];
-    if (sandboxError && outcome.exitCode !== 0) {
-      return fail('example-runtime-missing', `the sandbox could not run the example: ${sandboxError}`, false);
-    }
-    if (outcome.spawnError)
-      return fail(
-        'example-runtime-missing',
-        `\`${runtime.command[0]}\` could not be started: ${outcome.spawnError}`,
-        false,
-      );
-    if (outcome.timedOut) {
-      return fail(
-        'example-timeout',
-        `the example did not finish within ${formatSeconds(timeoutMs)} and was stopped; make it faster or raise the limit with \`timeout=10s\` in the fence`,
-        false,
-      );
-    }
-    if (outcome.outputLimitHit) {
-      return fail(
-        'example-output-limit',
-        `the example printed more than ${formatBytes(defaults.maxOutputBytes)} and was stopped`,
-      );
-    }
-    if (!ownStdout.reached) {
-      return fail(
-        'example-failed',
-        `an earlier block this one continues failed, so it never ran (exit code ${outcome.exitCode ?? outcome.signal})${stderrTail(outcome.stderr)}`,
-      );
-    }
-    const failedExit = outcome.exitCode !== 0;
-    if (throws && !failedExit)
-      return fail('example-failed', 'the example is marked `throws` but exited cleanly (exit code 0)');
-    if (!throws && failedExit) {
-      const signal =
-        outcome.signal ?? (sandbox.kind === 'bubblewrap' ? signalOf(outcome.exitCode) : undefined);
-      const how = signal
-        ? `was killed by ${signal}${signal === 'SIGKILL' ? ' (out of memory?)' : ''}`
-        : `exited with code ${outcome.exitCode}`;
-      return fail(
-        'example-failed',
-        `the example ${how}; mark it \`throws\` if that is the point${stderrTail(ownStderr.text)}`,
-      );
-    }
-    if (example.expected && !outputMatches(example.expected.text, printed)) {
-      return fail(
-        'example-output-mismatch',
-        `the example printed something other than its output block:\n${outputDiff(example.expected.text, printed)}`,
-      );
-    }
-    return { passed: true, printed, cacheable: true };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** Where a run of examples happens: the worker's context, and what the site named for each runtime. */
+export interface ExampleContext extends Omit<RunContext, 'limits'> {
+  defaults: RunDefaults;
 }
 
 /**
- * Node's own type stripping (what it does to a `.mts` file), done once here instead of in
- * each example's process. Only erasable syntax is accepted, as when Node runs the file.
+ * Runs one example and judges it as a careful reader would. A block that fails only for a name
+ * that an earlier block of its article defines runs again after those blocks, as `continue`
+ * would. A failure is named for what it is: a module that is not installed, a network the
+ * sandbox does not give. A wrong output is run once more: when the two runs differ from each
+ * other, the output is unstable, not wrong. Any error of the checker itself while doing so is
+ * this example's finding, never the end of the run.
  */
-function stripTypes(source: string): { code: string; error?: string } {
-  // The stripper is marked experimental and warns on first use; that warning is ours, not the reader's.
-  const emitWarning = process.emitWarning;
-  process.emitWarning = () => undefined;
+export async function runExample(
+  example: Example,
+  runtime: ResolvedRuntime,
+  context: ExampleContext,
+): Promise<ExampleOutcome> {
+  const timeoutMs = parseTimeout(example.meta.options.get('timeout')) ?? context.defaults.timeoutMs;
+  const limits = { timeoutMs, maxOutputBytes: context.defaults.maxOutputBytes };
+  const runContext: RunContext = { ...context, limits };
+  const family = runtime.spec.family;
   try {
-    return { code: stripTypeScriptTypes(source, { mode: 'strip' }) };
+    let prelude = example.prelude;
+    let run = await runProgram(example, prelude, runtime, runContext);
+    const durationMs = run.durationMs;
+    let verdict = judgeRun(example, run, runtime, limits);
+    const notes: ExampleNote[] = [];
+    let usedEarlier = false;
+
+    const missingName = verdict.passed ? undefined : undefinedName(errorOf(run, family), family);
+    if (missingName) {
+      usedEarlier = true;
+      const definer =
+        example.earlier.find((earlier) => defines(scriptOf(earlier), missingName)) ??
+        example.earlier.find((earlier) => mentions(scriptOf(earlier), missingName));
+      if (definer && prelude.length < example.earlier.length) {
+        // The blocks up to the one that defines the name: a later one that fails would stop the program.
+        const needed = example.earlier.slice(0, example.earlier.indexOf(definer) + 1);
+        const retry = await runProgram(example, needed, runtime, runContext);
+        // Judged by the second run, unless the earlier blocks themselves failed or did not help.
+        if (retry.reached && undefinedName(errorOf(retry, family), family) !== missingName) {
+          prelude = needed;
+          run = retry;
+          verdict = judgeRun(example, retry, runtime, limits);
+          notes.push({
+            ruleId: 'example-fragment',
+            message: `this block uses \`${missingName}\`, which the block at line ${definer.line} defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so`,
+          });
+        }
+      }
+    }
+
+    if (
+      !verdict.passed &&
+      (verdict.ruleId === 'example-failed' || verdict.ruleId === 'example-output-mismatch')
+    ) {
+      const named =
+        missingModuleVerdict(run, runtime, verdict) ??
+        (await networkVerdict(example, prelude, run, runtime, runContext, verdict));
+      if (named) verdict = named;
+    }
+
+    if (verdict.ruleId === 'example-output-mismatch') {
+      const again = await runProgram(example, prelude, runtime, runContext);
+      const changes = instability(example, run, again, verdict, judgeRun(example, again, runtime, limits));
+      if (changes) {
+        verdict = {
+          passed: false,
+          ruleId: 'example-output-unstable',
+          message: `the example printed something different on a second run, so no output block can show what every run prints; where it changes, write \`...\` in the output block:\n${changes}`,
+          printed: verdict.printed,
+          cacheable: true,
+          ...(verdict.line === undefined ? {} : { line: verdict.line }),
+        };
+      }
+    }
+
+    const cleanupError = run.cleanupError;
+    if (cleanupError && verdict.passed) {
+      verdict = {
+        passed: false,
+        ruleId: 'example-failed',
+        message: `the example's folder could not be removed after it ran (${cleanupError}); an example must not change what the checker may do with its files`,
+        printed: verdict.printed,
+        cacheable: false,
+      };
+    }
+    return {
+      ...verdict,
+      durationMs,
+      ...(notes.length ? { notes } : {}),
+      ...(usedEarlier ? { usedEarlier } : {}),
+    };
   } catch (error) {
-    return { code: '', error: (error as Error).message.split('\n')[0] ?? 'invalid TypeScript' };
-  } finally {
-    process.emitWarning = emitWarning;
+    return {
+      passed: false,
+      ruleId: 'example-failed',
+      message: `the checker could not run this example: ${(error as Error).message}`,
+      printed: '',
+      durationMs: 0,
+      cacheable: false,
+    };
   }
 }
 
-/** A clean environment: nothing of the caller's (no tokens, no proxies), fixed locale and time zone. */
-function cleanEnvironment(home: string): Record<string, string> {
+/** The error that ended a run: a session's first unexpected error, else what stderr ends with. */
+function errorOf(run: ProgramRun, family: ResolvedRuntime['spec']['family']) {
+  const failure = run.session?.failure;
+  if (failure?.kind === 'exception') return finalError(failure.error ?? '', family);
+  return finalError(run.stderr, family);
+}
+
+function missingModuleVerdict(
+  run: ProgramRun,
+  runtime: ResolvedRuntime,
+  verdict: RunVerdict,
+): RunVerdict | undefined {
+  const family = runtime.spec.family;
+  const module = missingModule(errorOf(run, family), family);
+  if (!module) return undefined;
+  const where = `${runtime.label} at \`${runtime.executable ?? runtime.command[0]}\``;
+  const fix =
+    family === 'node'
+      ? 'examples run in a folder of their own, where only the modules built into Node.js can be imported; mark the example `norun`'
+      : runtime.requirements
+        ? `add it to \`${runtime.requirements.file}\` and install that file there (\`${runtime.executable ?? runtime.command[0]} -m pip install -r ${runtime.requirements.file}\`), or mark the example \`norun\``
+        : `install it there (\`${runtime.executable ?? runtime.command[0]} -m pip install ${module}\`), or name a Python that has it in \`examples.environments.${runtime.name}.interpreter\` in the site settings; or mark the example \`norun\``;
   return {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: home,
-    TMPDIR: home,
-    LANG: 'C.UTF-8',
-    TZ: 'UTC',
-    NO_COLOR: '1',
-    PYTHONDONTWRITEBYTECODE: '1',
+    passed: false,
+    ruleId: 'example-missing-module',
+    message: `\`${module}\` is not installed for ${where}; ${fix}`,
+    printed: verdict.printed,
+    // Installing the module changes nothing the cache key sees.
+    cacheable: false,
+    ...(verdict.line === undefined ? {} : { line: verdict.line }),
   };
+}
+
+async function networkVerdict(
+  example: Example,
+  prelude: readonly Example[],
+  run: ProgramRun,
+  runtime: ResolvedRuntime,
+  context: RunContext,
+  verdict: RunVerdict,
+): Promise<RunVerdict | undefined> {
+  const family = runtime.spec.family;
+  const errorText = run.session?.failure?.error ?? run.stderr;
+  if (!family || !looksLikeNetwork(errorText)) return undefined;
+  const host =
+    family === 'node'
+      ? nodeNetworkHost(run.stderr)
+      : probedHost((await runProgram(example, prelude, runtime, context, true)).process.stderr);
+  if (!host || isLoopback(host)) return undefined;
+  const why =
+    context.sandbox.kind === 'none'
+      ? 'and failed (examples are meant to run without a network, and do in a sandbox)'
+      : 'but examples run without a network';
+  return {
+    passed: false,
+    ruleId: 'example-needs-network',
+    message: `the example tried to reach \`${host}\` ${why}; mark it \`norun\` and show its output as text, or make it talk to a server it starts itself`,
+    printed: verdict.printed,
+    cacheable: true,
+    ...(verdict.line === undefined ? {} : { line: verdict.line }),
+  };
+}
+
+/** What changed between two runs of an example whose output did not match, if anything did. */
+function instability(
+  example: Example,
+  first: ProgramRun,
+  second: ProgramRun,
+  firstVerdict: RunVerdict,
+  secondVerdict: RunVerdict,
+): string | undefined {
+  if (example.session) {
+    const [a, b] = [first.session?.failure, second.session?.failure];
+    if (a && b && a.line === b.line && a.got === b.got) return undefined;
+    if (!a || !b || a.line !== b.line) return '  the session goes wrong at another statement on each run';
+    return describeChanges(a.got ?? '', b.got ?? '');
+  }
+  if (normaliseOutput(firstVerdict.printed) === normaliseOutput(secondVerdict.printed)) return undefined;
+  return describeChanges(firstVerdict.printed, secondVerdict.printed);
 }
 
 /** `2s`, `500ms`, `1.5` (seconds) → milliseconds. */
@@ -172,60 +234,6 @@ export function parseTimeout(value: string | undefined): number | undefined {
   if (!match) return undefined;
   const amount = Number(match[1]);
   return match[2] === 'ms' ? amount : amount * 1000;
-}
-
-/** The example's own output: what follows the last of the `markers` separators its preludes print. */
-function ownSegment(text: string, markers: number): { text: string; reached: boolean } {
-  if (markers === 0) return { text, reached: true };
-  const segments = text.split(`\n${SEPARATOR}\n`);
-  return segments.length > markers
-    ? { text: segments.slice(markers).join('\n'), reached: true }
-    : { text: '', reached: false };
-}
-
-/** The signal behind an exit code of 128 + N, which is how bubblewrap (like a shell) reports a killed child. */
-function signalOf(exitCode: number | null): string | undefined {
-  if (exitCode === null || exitCode <= 128) return undefined;
-  return Object.entries(constants.signals).find(([, number]) => number === exitCode - 128)?.[0];
-}
-
-function joinStreams(stdout: string, stderr: string): string {
-  if (!stdout) return stderr;
-  if (!stderr) return stdout;
-  return `${stdout.replace(/\n?$/, '\n')}${stderr}`;
-}
-
-function stderrTail(stderr: string): string {
-  const lines = normaliseOutput(stderr).split('\n').filter(Boolean).slice(-STDERR_TAIL_LINES);
-  return lines.length ? `; its last lines of stderr:\n${lines.map((line) => `  | ${line}`).join('\n')}` : '';
-}
-
-/** A unified diff, expected (`-`) against actual (`+`), its two header lines saying which is which. */
-export function outputDiff(expected: string, actual: string): string {
-  const patch = createTwoFilesPatch(
-    'expected',
-    'actual',
-    `${normaliseOutput(expected)}\n`,
-    `${normaliseOutput(actual)}\n`,
-    '',
-    '',
-    { context: 3 },
-  );
-  // Past the `=====` separator line: `--- expected` and `+++ actual` name the sides.
-  return patch
-    .split('\n')
-    .slice(1)
-    .filter((line) => line !== '' && !line.startsWith('\\'))
-    .map((line) => `  ${line}`)
-    .join('\n');
-}
-
-function formatSeconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`;
 }
 
 /** Makes the folder all example folders of one run live in. */

@@ -1,12 +1,30 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { applyRuleLevels, type RuleLevel } from '../checks/rule-levels.ts';
 import type { Diagnostic } from '../checks/diagnostics.ts';
-import type { ContentDocument } from '../model/load-document.ts';
 import { RULES, type RuleId } from '../checks/rule-ids.ts';
-import { collectExamples, KNOWN_FLAGS, KNOWN_OPTIONS, type Example } from './collect-examples.ts';
-import { exampleKey, hash, loadCache, saveCache } from './example-cache.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
+import {
+  collectExamples,
+  KNOWN_FLAGS,
+  KNOWN_OPTIONS,
+  type Example,
+  type ExampleDocument,
+} from './collect-examples.ts';
+import {
+  earlierKey,
+  emptyCache,
+  exampleKey,
+  hash,
+  loadCache,
+  saveCache,
+  type ExampleCache,
+} from './example-cache.ts';
+import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
+import { guardInterrupts } from './interrupts.ts';
 import type { Progress } from './progress.ts';
 import {
   createWorkRoot,
@@ -15,16 +33,16 @@ import {
   type ExampleOutcome,
   type RunDefaults,
 } from './run-example.ts';
-import { didYouMean } from '../core/did-you-mean.ts';
 import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
-import { createSandbox } from './sandbox.ts';
+import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
 
 /** What running the examples needs. */
 export interface ExampleRunOptions {
   root: string;
-  documents: readonly ContentDocument[];
+  /** The documents whose examples run; only `file`, `displayPath`, `text` and `facts.code` are read. */
+  documents: readonly ExampleDocument[];
   runtimes: Record<string, RuntimeSpec>;
   jobs?: number | undefined;
   useCache: boolean;
@@ -32,6 +50,28 @@ export interface ExampleRunOptions {
   defaults?: Partial<RunDefaults>;
   env: Record<string, string | undefined>;
   progress?: Progress | undefined;
+  /** The site's `examples` settings: the default time limit, each runtime's environment, type-check options. */
+  settings?: ExampleSettings | undefined;
+  /** Rule levels from the site settings; they apply to the examples' findings as to every other. */
+  rules?: Partial<Record<RuleId, RuleLevel>> | undefined;
+  /** The isolation kinds allowed, best first; the first that works is used. Default: `KB_ISOLATION`, else all. */
+  isolation?: readonly IsolationKind[] | undefined;
+}
+
+/** How the examples that ran were isolated, for the summary and the build log. */
+export interface IsolationReport {
+  kind: IsolationKind;
+  /** What it enforces: `bubblewrap: no network, …`. */
+  description: string;
+  /** What it does not enforce. */
+  notEnforced: string[];
+}
+
+/** An example and how long its last run took. */
+export interface SlowExample {
+  file: string;
+  line: number;
+  ms: number;
 }
 
 /** The examples' verdicts, as diagnostics and figures. */
@@ -39,36 +79,45 @@ export interface ExampleRunReport {
   diagnostics: Diagnostic[];
   examples: Example[];
   outcomes: Map<Example, ExampleOutcome>;
+  /** The runtimes the examples ran on, by name, with the interpreter's path and version (`label`). */
   runtimes: Map<string, ResolvedRuntime>;
   counts: { total: number; ran: number; cached: number; notRun: number; failed: number };
-  sandbox: string | undefined;
+  /** How examples were isolated; undefined when none had to run (all cached). */
+  sandbox: IsolationReport | undefined;
+  /** The slowest examples by their last run (a cached one's included), slowest first. */
+  slowest: SlowExample[];
 }
 
 /** Defaults for examples whose fence sets no limit. */
-export const DEFAULT_LIMITS: RunDefaults = { timeoutMs: 5000, maxOutputBytes: 1024 * 1024 };
+export const DEFAULT_LIMITS: RunDefaults = { timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 };
 const TYPESCRIPT_LANGUAGES = new Set(['ts', 'typescript']);
+const SLOWEST_LISTED = 5;
 
 /** Runs every example of the documents (from the cache where nothing changed) and type-checks the TypeScript ones. */
 export async function runExamples(options: ExampleRunOptions): Promise<ExampleRunReport> {
-  const defaults = { ...DEFAULT_LIMITS, ...options.defaults };
+  const siteTimeout = parseTimeout(options.settings?.timeout);
+  const defaults: RunDefaults = {
+    ...DEFAULT_LIMITS,
+    ...(siteTimeout === undefined ? {} : { timeoutMs: siteTimeout }),
+    ...options.defaults,
+  };
   const now = Date.now();
-  const cache = options.useCache
-    ? await loadCache(options.cacheFile)
-    : { runner: 0, versions: {}, results: {}, typecheck: {} };
-  const runtimes = await resolveRuntimes(options.runtimes, options.root, cache.versions, options.env);
+  const cache = options.useCache ? await loadCache(options.cacheFile) : emptyCache();
   const examples = options.documents.flatMap((doc) => collectExamples(doc, options.runtimes));
+  const used = examples.filter((e) => !e.meta.flags.has('norun')).map((e) => e.runtime);
+  const runtimes = await resolveRuntimes(options.runtimes, used, {
+    root: options.root,
+    env: options.env,
+    environments: options.settings?.environments,
+  });
+  const kinds = options.isolation ?? isolationFromEnv(options.env);
+  const isolation = await expectedIsolation(options.env, kinds);
   const diagnostics: Diagnostic[] = [];
-  const report = (
-    example: Example,
-    ruleId: RuleId,
-    message: string,
-    line = example.line,
-    column = example.column,
-  ) =>
+  const report = (example: Example, ruleId: RuleId, message: string, line = example.line) =>
     diagnostics.push({
       file: example.doc.displayPath,
       line,
-      column,
+      column: example.column,
       severity: RULES[ruleId].severity,
       ruleId,
       message,
@@ -93,7 +142,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
       report(
         example,
         'example-unknown-meta',
-        `\`timeout=${timeout}\` is not a duration; write \`timeout=2s\` or \`timeout=500ms\` (the default ${DEFAULT_LIMITS.timeoutMs / 1000} s applies)`,
+        `\`timeout=${timeout}\` is not a duration; write \`timeout=2s\` or \`timeout=500ms\` (the default ${defaults.timeoutMs / 1000} s applies)`,
       );
     }
     if (example.meta.flags.has('norun')) {
@@ -109,9 +158,10 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
       );
       continue;
     }
-    const key = exampleKey(example, runtime);
+    const timeoutMs = parseTimeout(timeout) ?? defaults.timeoutMs;
+    const key = exampleKey(example, runtime, isolation, timeoutMs);
     const hit = options.useCache ? cache.results[key] : undefined;
-    if (hit) {
+    if (hit && (hit.earlier === undefined || hit.earlier === earlierKey(example))) {
       hit.usedAt = now;
       outcomes.set(example, { ...hit.outcome, cacheable: true });
       cached++;
@@ -120,39 +170,58 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     }
   }
 
-  let sandbox: string | undefined;
+  let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
     const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
-    const box = await createSandbox(options.env, jobs);
-    sandbox = box.description;
+    const box = await createSandbox({ env: options.env, slots: jobs, kinds });
+    sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
     const workRoot = await createWorkRoot(tmpdir());
+    // Ctrl-C stops the examples, and their folders go, before the checker does.
+    const guard = guardInterrupts(() => {
+      box.abort();
+      rmSync(workRoot, { recursive: true, force: true });
+    });
     let done = 0;
     try {
       await Promise.all(
         Array.from({ length: jobs }, async (_, slot) => {
           for (let item = queue.shift(); item; item = queue.shift()) {
-            const outcome = await runExample(item.example, item.runtime, box, workRoot, defaults, slot);
+            const outcome = await runExample(item.example, item.runtime, {
+              sandbox: box,
+              workRoot,
+              slot,
+              tracker: guard,
+              defaults,
+            });
             outcomes.set(item.example, outcome);
-            if (outcome.cacheable) {
+            // A verdict reached in another sandbox than the key says (its probe failed) is not kept.
+            if (outcome.cacheable && box.kind === isolation) {
               const { cacheable: _, ...stored } = outcome;
-              cache.results[item.key] = { outcome: stored, usedAt: now };
+              cache.results[item.key] = {
+                outcome: stored,
+                usedAt: now,
+                earlier: outcome.usedEarlier ? earlierKey(item.example) : undefined,
+              };
             }
             options.progress?.tick(++done, done + queue.length);
           }
         }),
       );
     } finally {
-      await rm(workRoot, { recursive: true, force: true });
+      guard.release();
+      await rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
       await box.dispose();
     }
   }
 
   for (const example of examples) {
     const outcome = outcomes.get(example);
-    if (outcome && !outcome.passed && outcome.ruleId && outcome.message)
-      report(example, outcome.ruleId, outcome.message);
+    if (!outcome) continue;
+    for (const note of outcome.notes ?? []) report(example, note.ruleId, note.message);
+    if (!outcome.passed && outcome.ruleId && outcome.message)
+      report(example, outcome.ruleId, outcome.message, outcome.line);
   }
-  for (const type of await typecheck(examples, options.root, cache, now)) {
+  for (const type of await typecheck(examples, options.root, cache, now, options.settings?.typecheck)) {
     const example = examples.find((e) => e.doc.file === type.file)!;
     diagnostics.push({
       file: example.doc.displayPath,
@@ -165,27 +234,44 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   }
   if (options.useCache) await saveCache(options.cacheFile, cache, now);
 
+  const leveled = applyRuleLevels(diagnostics, options.rules);
   const ran = outcomes.size - cached;
-  const failed = [...outcomes.values()].filter((outcome) => !outcome.passed).length;
+  const failed = examples.filter((example) => {
+    const outcome = outcomes.get(example);
+    if (!outcome || outcome.passed || !outcome.ruleId) return false;
+    const level = options.rules?.[outcome.ruleId] ?? RULES[outcome.ruleId].severity;
+    return level === 'error';
+  }).length;
+  const slowest = [...outcomes]
+    .filter(([, outcome]) => outcome.durationMs > 0)
+    .sort(([, a], [, b]) => b.durationMs - a.durationMs)
+    .slice(0, SLOWEST_LISTED)
+    .map(([example, outcome]) => ({
+      file: example.doc.displayPath,
+      line: example.line,
+      ms: Math.round(outcome.durationMs),
+    }));
   return {
-    diagnostics,
+    diagnostics: leveled,
     examples,
     outcomes,
     runtimes,
     counts: { total: examples.length, ran, cached, notRun, failed },
     sandbox,
+    slowest,
   };
 }
 
 /**
- * One compiler pass over every TypeScript example, cached as a whole by all their code.
- * The compiler loads only on a cache miss: importing it alone takes about a second.
+ * One compiler pass over every TypeScript example, cached as a whole by all their code and the
+ * options. The compiler loads only on a cache miss: importing it alone takes about a second.
  */
 async function typecheck(
   examples: readonly Example[],
   root: string,
-  cache: Awaited<ReturnType<typeof loadCache>>,
+  cache: ExampleCache,
   now: number,
+  settings: TypecheckOptions | undefined,
 ): Promise<TypeDiagnostic[]> {
   const checked = examples.filter(
     (e) => TYPESCRIPT_LANGUAGES.has(e.language.toLowerCase()) && !e.meta.flags.has('nocheck'),
@@ -193,6 +279,7 @@ async function typecheck(
   if (checked.length === 0) return [];
   const key = hash([
     typescriptVersion(root),
+    settings ?? {},
     checked.map((e) => [e.doc.file, e.line, e.column, e.prelude.map((p) => p.code), e.code]),
   ]);
   const hit = cache.typecheck[key];
@@ -201,7 +288,7 @@ async function typecheck(
     return hit.diagnostics;
   }
   const { typecheckExamples } = await import('./typecheck-examples.ts');
-  const diagnostics = typecheckExamples(checked, root);
+  const diagnostics = typecheckExamples(checked, root, settings);
   cache.typecheck[key] = { diagnostics, usedAt: now };
   return diagnostics;
 }

@@ -19,9 +19,22 @@ export interface ProcessOutcome {
   spawnError: string | undefined;
 }
 
+/** Keeps a kill function for each running process, so that an interrupted run can stop them all. */
+export interface ProcessTracker {
+  /** Registers a running process; the returned function unregisters it. */
+  track(kill: () => void): () => void;
+}
+
+/**
+ * How long the output pipes may stay open after the process ended or was killed: a process
+ * that left the group (`setsid`) and kept them open must not hold the run past its limit.
+ */
+const PIPE_GRACE_MS = 500;
+
 /**
  * Runs a command in its own process group with a clean environment, a time limit and an
- * output limit; on either limit the whole group is killed.
+ * output limit; on either limit, and when the process ends, the whole group is killed. The
+ * run ends at most a moment after that, whoever still holds the output pipes.
  */
 export function runProcess(
   command: readonly string[],
@@ -29,8 +42,7 @@ export function runProcess(
     cwd: string;
     env: Record<string, string>;
     limits: ProcessLimits;
-    uid?: number | undefined;
-    gid?: number | undefined;
+    tracker?: ProcessTracker | undefined;
   },
 ): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
@@ -59,9 +71,29 @@ export function runProcess(
         // Already gone.
       }
     };
+    const untrack = options.tracker?.track(killGroup) ?? (() => undefined);
+    let grace: NodeJS.Timeout | undefined;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(grace);
+      killGroup();
+      untrack();
+      child.stdout.destroy();
+      child.stderr.destroy();
+      outcome.stdout = Buffer.concat(chunks.stdout).toString('utf8');
+      outcome.stderr = Buffer.concat(chunks.stderr).toString('utf8');
+      resolve(outcome);
+    };
+    const stop = () => {
+      killGroup();
+      grace ??= setTimeout(finish, PIPE_GRACE_MS);
+    };
     const timer = setTimeout(() => {
       outcome.timedOut = true;
-      killGroup();
+      stop();
     }, options.limits.timeoutMs);
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream].on('data', (chunk: Buffer) => {
@@ -70,22 +102,20 @@ export function runProcess(
         sizes[stream] += chunk.length;
         if (sizes[stream] > options.limits.maxOutputBytes && !outcome.outputLimitHit) {
           outcome.outputLimitHit = true;
-          killGroup();
+          stop();
         }
       });
     }
     child.on('error', (error) => {
       outcome.spawnError = error.message;
+      finish();
     });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // The group may still hold children that outlived the main process.
-      killGroup();
+    child.on('exit', (code, signal) => {
       outcome.exitCode = code;
       outcome.signal = signal;
-      outcome.stdout = Buffer.concat(chunks.stdout).toString('utf8');
-      outcome.stderr = Buffer.concat(chunks.stderr).toString('utf8');
-      resolve(outcome);
+      // The group may still hold children that outlived the main process.
+      stop();
     });
+    child.on('close', finish);
   });
 }

@@ -12,10 +12,18 @@ export interface RuntimeSpec {
   /** A command that prints the runtime's version; omitted for the pinned Node.js, whose version is known. */
   version?: string[] | undefined;
   /**
-   * A command that prints the absolute path of the real interpreter, for launchers such as
-   * pyenv shims that need the caller's environment, which examples do not get.
+   * A command that prints, as JSON, `{ executable, version, paths }`: the real interpreter behind
+   * the command (through launchers such as pyenv's shims, which need the caller's environment and
+   * folder, which examples do not get), its version, and the folders it reads (a virtualenv and
+   * the Python it was made from). It runs on every check, so that a switch of interpreter is seen.
    */
-  executable?: string[] | undefined;
+  probe?: string[] | undefined;
+  /**
+   * What the runner knows of this runtime's errors and notation: `python` runs `>>>` sessions
+   * through doctest and reads Python's tracebacks; `node` reads Node.js's errors. Without it,
+   * examples are only run and compared.
+   */
+  family?: 'python' | 'node' | undefined;
   /** Name shown on the page before the version, e.g. `Python`. */
   label: string;
   /**
@@ -40,6 +48,11 @@ export const PINNED_NODE = '{node}';
 const JS_SEPARATOR = "process.stdout.write('\\n\\u241E\\n'); process.stderr.write('\\n\\u241E\\n');";
 const PY_SEPARATOR =
   "import sys as _kb_sys; _kb_sys.stdout.write('\\n\\u241E\\n'); _kb_sys.stdout.flush(); _kb_sys.stderr.write('\\n\\u241E\\n'); _kb_sys.stderr.flush()";
+const PY_PROBE = [
+  'import json, platform, sys',
+  'paths = sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix})',
+  "print(json.dumps({'executable': sys.executable, 'version': platform.python_version(), 'paths': paths}))",
+].join('\n');
 const NODE_FLAGS = ['--max-old-space-size=512', '--disable-warning=ExperimentalWarning'];
 
 /** The runtimes used when the site settings name none. */
@@ -51,6 +64,7 @@ export const DEFAULT_RUNTIMES: Record<string, RuntimeSpec> = {
     label: 'Node.js',
     separator: JS_SEPARATOR,
     stripTypes: true,
+    family: 'node',
   },
   javascript: {
     languages: ['js', 'javascript', 'mjs'],
@@ -58,15 +72,17 @@ export const DEFAULT_RUNTIMES: Record<string, RuntimeSpec> = {
     extension: '.mjs',
     label: 'Node.js',
     separator: JS_SEPARATOR,
+    family: 'node',
   },
   python: {
-    languages: ['py', 'python'],
+    // `pycon` is a Python console session, written with `>>>` prompts.
+    languages: ['py', 'python', 'pycon'],
     command: ['python3', '-I', '-X', 'utf8'],
     extension: '.py',
-    version: ['python3', '--version'],
-    executable: ['python3', '-c', 'import sys; print(sys.executable)'],
+    probe: ['python3', '-I', '-c', PY_PROBE],
     label: 'Python',
     separator: PY_SEPARATOR,
+    family: 'python',
   },
 };
 

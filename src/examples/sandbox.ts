@@ -1,212 +1,234 @@
-import { realpathSync } from 'node:fs';
-import { lstat, mkdir, readdir, readlink, rmdir, writeFile } from 'node:fs/promises';
+import { ENV } from '../core/env.ts';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { createProcessGroups, MAX_PROCESSES } from './process-groups.ts';
 import { findExecutable } from './runtime-versions.ts';
+import { bubblewrapArguments, systemFolders } from './sandbox-bubblewrap.ts';
+import { SANDBOX_DIR } from './sandbox-folder.ts';
+import { unshareCommand, type UnshareTools } from './sandbox-unshare.ts';
 
-/** Where an example's folder appears inside the sandbox: a fixed path keeps tracebacks stable. */
-export const SANDBOX_DIR = '/tmp/example';
+export { SANDBOX_DIR };
+
+/** How examples are isolated: bubblewrap where it works, else util-linux `unshare`, else not at all. */
+export type IsolationKind = 'bubblewrap' | 'unshare' | 'none';
+
+/** The isolation kinds, best first. */
+export const ISOLATION_KINDS: readonly IsolationKind[] = ['bubblewrap', 'unshare', 'none'];
+
+/** The environment variable that pins the isolation kind: `KB_ISOLATION=unshare` tries the fallback on a machine with bubblewrap. */
+export const ISOLATION_ENV = ENV.isolation;
+
+/** A problem with `KB_ISOLATION`, phrased for the person who set it. */
+export class IsolationSettingError extends Error {
+  override name = 'IsolationSettingError';
+}
+
+/** The kinds `KB_ISOLATION` allows (all, best first, when it is not set). */
+export function isolationFromEnv(env: Record<string, string | undefined>): readonly IsolationKind[] {
+  const value = env[ISOLATION_ENV];
+  if (!value) return ISOLATION_KINDS;
+  const kind = ISOLATION_KINDS.find((k) => k === value);
+  if (!kind)
+    throw new IsolationSettingError(
+      `\`${ISOLATION_ENV}=${value}\` is not an isolation kind; use ${ISOLATION_KINDS.join(', ')}, or leave it unset for the best that works.`,
+    );
+  return [kind];
+}
 
 /** How examples are isolated on this machine. */
 export interface Sandbox {
-  kind: 'bubblewrap' | 'none';
-  /** What is and is not enforced, for the run's summary. */
+  kind: IsolationKind;
+  /** What is enforced, for the run's summary: `bubblewrap: no network, …`. */
   description: string;
-  /** The command line that runs `command` on `file` in `hostDir`; `slot` is the worker running it. */
-  wrap(
-    command: readonly string[],
-    hostDir: string,
-    fileName: string,
-    slot: number,
-  ): { command: string[]; cwd: string };
+  /** What is not enforced, for the run's summary. */
+  notEnforced: string[];
+  /** Where the example's folder `hostDir` appears to the example. */
+  folder(hostDir: string): string;
+  /** The command line that runs `argv` in the example's folder `hostDir`; `slot` is the worker running it. */
+  wrap(argv: readonly string[], hostDir: string, slot: number, runtimePaths: readonly string[]): string[];
+  /** Kills whatever an example of worker `slot` left running outside its process group, where that can be found. */
+  sweep(slot: number): Promise<void>;
+  /** Kills, synchronously, whatever any example left outside its process group: the run was interrupted. */
+  abort(): void;
   /** Removes what the sandbox set up (process-limit groups). */
   dispose(): Promise<void>;
 }
 
-/** Processes one example may have at once: a fork bomb stops here. */
-const MAX_PROCESSES = 128;
+/** What choosing a sandbox needs. */
+export interface SandboxOptions {
+  env: Record<string, string | undefined>;
+  slots: number;
+  /** The kinds allowed, best first; the first that works here is used (tests pin one). */
+  kinds?: readonly IsolationKind[] | undefined;
+}
+
+/** Where system programs are, whatever the caller's PATH says. */
+const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 /** File size and data memory limits of one example. */
 const PRLIMIT = ['--fsize=67108864', '--data=2147483648'];
-const PIDS_CGROUP = '/sys/fs/cgroup/pids';
-/** Tries at removing a group, 20 ms apart: reaping killed processes takes far less than these 2 s. */
-const GROUP_REMOVAL_ATTEMPTS = 100;
 
-/**
- * Bubblewrap, where it is installed: a read-only view of the system, the example's own folder
- * the only writable place, no network, its own user, process tree and session, dying with the
- * runner. Processes are capped by a pids cgroup when the runner may create one (as root), else
- * by RLIMIT_NPROC (which does not bind root). Without bubblewrap, examples still get a clean
- * environment and limits, but no network or file-system isolation.
- */
-export async function createSandbox(
-  env: Record<string, string | undefined>,
-  slots: number,
-): Promise<Sandbox> {
-  const searchPath = env['PATH'] ?? '';
-  const [bwrap, prlimit] = await Promise.all([
-    findExecutable('bwrap', searchPath),
-    findExecutable('prlimit', searchPath),
-  ]);
-  const groups = await createProcessGroups(slots);
-  const nproc = groups ? [] : [`--nproc=${MAX_PROCESSES}`];
-  const limits = prlimit ? [prlimit, ...PRLIMIT, ...nproc, '--'] : [];
-  const enter = (slot: number) =>
-    groups
-      ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', groups[slot % groups.length]!]
-      : [];
-  const dispose = async () => {
-    for (const group of groups ?? []) await removeGroup(group);
-  };
-  const systemView = bwrap ? await systemFolders() : [];
-  if (!bwrap) {
-    return {
-      kind: 'none',
-      description:
-        'NOT isolated: install bubblewrap (`bwrap`) to cut examples off the network and the file system',
-      wrap: (command, hostDir, fileName, slot) => ({
-        command: [...enter(slot), ...limits, ...command, fileName],
-        cwd: hostDir,
-      }),
-      dispose,
-    };
-  }
-  return {
-    kind: 'bubblewrap',
-    description: `isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable)${groups ? ', process count capped by cgroup' : ''}`,
-    wrap: (command, hostDir, fileName, slot) => ({
-      // prettier-ignore
-      command: [
-        ...enter(slot), ...limits, bwrap,
-        ...systemView,
-        '--size', String(TMPFS_BYTES), '--tmpfs', '/tmp',
-        // After /tmp's tmpfs, which would otherwise hide a runtime installed under /tmp.
-        ...runtimeView(command[0] ?? ''),
-        '--bind', hostDir, SANDBOX_DIR,
-        '--dev', '/dev',
-        '--size', String(TMPFS_BYTES), '--tmpfs', '/dev/shm',
-        '--proc', '/proc',
-        // The sandbox's own root and /tmp (where mount points were made) read-only too: a write
-        // anywhere but the example's folder fails instead of landing in a throwaway.
-        '--remount-ro', '/tmp',
-        '--remount-ro', '/',
-        '--unshare-all',
-        '--uid', '65534',
-        '--gid', '65534',
-        '--die-with-parent',
-        '--new-session',
-        '--chdir', SANDBOX_DIR,
-        ...command,
-        `${SANDBOX_DIR}/${fileName}`,
-      ],
-      cwd: hostDir,
-    }),
-    dispose,
-  };
-}
-
-/** Size of the sandbox's own `/tmp` and `/dev/shm`, which live in memory. */
-const TMPFS_BYTES = 64 * 1024 * 1024;
-
-/**
- * What an example sees of the system: the OS folders programs need, read-only, and a few
- * files of `/etc` (users, name lookup, certificates, time zones), but no home folders, no
- * `/etc/shadow`, no other projects: whatever the runner may read, the example may not.
- */
-async function systemFolders(): Promise<string[]> {
-  const args: string[] = ['--ro-bind', '/usr', '/usr'];
-  for (const top of ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/opt']) {
-    const info = await lstat(top).catch(() => undefined);
-    if (info?.isSymbolicLink()) args.push('--symlink', await readlink(top), top);
-    else if (info?.isDirectory()) args.push('--ro-bind', top, top);
-  }
-  for (const file of ETC_ENTRIES) {
-    if (await lstat(path.join('/etc', file)).catch(() => undefined))
-      args.push('--ro-bind', path.join('/etc', file), path.join('/etc', file));
-  }
-  return args;
-}
-
-const ETC_ENTRIES = [
-  'passwd',
-  'group',
-  'nsswitch.conf',
-  'hosts',
-  'localtime',
-  'timezone',
-  'ld.so.cache',
-  'ld.so.conf',
-  'ld.so.conf.d',
-  'ssl',
-  'ca-certificates',
-  'alternatives',
-  'mime.types',
-  'os-release',
+/** What every kind leaves unenforced. */
+const RESOURCES_NOT_ENFORCED = [
+  'total disk use of its folder (only each file’s size)',
+  'memory across processes',
+  'CPU share (the time limit bounds it)',
 ];
 
 /**
- * The runtime's own installation, read-only, when it lives outside the system folders
- * (a pyenv Python under a home folder, the pinned Node.js under `node_modules`).
+ * The best isolation that works on this machine, tried with a trivial command first: bubblewrap
+ * may be installed where user namespaces are forbidden, and `unshare` then fails the same way.
+ * Processes are capped by a pids cgroup when the runner may create one (as root), else by
+ * RLIMIT_NPROC (which does not bind root).
  */
-function runtimeView(executable: string): string[] {
-  if (!path.isAbsolute(executable)) return [];
-  const real = realpathSync(executable);
-  const prefix = path.dirname(path.dirname(real));
-  return /^\/usr(\/|$)/.test(prefix)
-    ? []
-    : ['--ro-bind', prefix, prefix, ...(real === executable ? [] : ['--ro-bind', executable, executable])];
-}
+export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const searchPath = options.env['PATH'] ?? '';
+  // By their real paths: a link in a folder under /tmp would vanish behind the sandbox's own /tmp.
+  const find = async (program: string, where = searchPath) => {
+    const found = await findExecutable(program, where);
+    return found && (await realpath(found).catch(() => found));
+  };
+  const [bwrap, unshare, setpriv, setsid, ip, prlimit, waiter, python] = await Promise.all([
+    find('bwrap'),
+    find('unshare'),
+    find('setpriv'),
+    find('setsid'),
+    find('ip'),
+    find('prlimit'),
+    find('timeout'),
+    // The system's own: a launcher such as pyenv's shim needs an environment the sandbox does not have.
+    find('python3', SYSTEM_PATH),
+  ]);
+  const groups = await createProcessGroups(options.slots);
+  const limits = prlimit ? [prlimit, ...PRLIMIT, ...(groups ? [] : [`--nproc=${MAX_PROCESSES}`]), '--'] : [];
+  const enter = (slot: number) =>
+    groups ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', groups.folder(slot)] : [];
+  const common = {
+    sweep: async (slot: number) => groups?.sweep(slot),
+    abort: () => groups?.killAllSync(),
+    dispose: async () => groups?.dispose(),
+  };
+  const capped = groups ? `, at most ${MAX_PROCESSES} processes` : '';
+  const uncapped = groups || prlimit ? [] : ['the number of processes'];
 
-/** Removes the empty groups of runners that are gone (a crash, a kill), so pids can be reused. */
-async function removeStaleGroups(): Promise<void> {
-  const names = await readdir(PIDS_CGROUP).catch(() => [] as string[]);
-  for (const name of names) {
-    const owner = /^proven-kb-(\d+)-\d+$/.exec(name)?.[1];
-    if (owner && Number(owner) !== process.pid && !isAlive(Number(owner)))
-      await rmdir(path.join(PIDS_CGROUP, name)).catch(() => undefined);
+  for (const kind of options.kinds ?? ISOLATION_KINDS) {
+    let sandbox: Sandbox | undefined;
+    if (kind === 'bubblewrap' && bwrap) {
+      const view = await systemFolders();
+      sandbox = {
+        ...common,
+        kind,
+        description: `bubblewrap: no network, system folders read-only, no home folders, only its own folder writable, its own processes and session${capped}`,
+        notEnforced: [...RESOURCES_NOT_ENFORCED, ...uncapped],
+        folder: () => SANDBOX_DIR,
+        wrap: (argv, hostDir, slot, runtimePaths) => [
+          ...enter(slot),
+          ...limits,
+          bwrap,
+          ...bubblewrapArguments(view, hostDir, runtimePaths, argv),
+        ],
+      };
+    } else if (kind === 'unshare' && unshare && setpriv) {
+      const loopback = ip ? { ip } : python ? { python } : undefined;
+      const tools: UnshareTools = { unshare, setpriv, setsid, loopback, waiter };
+      sandbox = {
+        ...common,
+        kind,
+        description: `unshare: no network, the file system read-only but for its own folder, its own processes (all killed when it ends), no view of the checker's processes or environment${capped}`,
+        notEnforced: [
+          'reading what your user may read (home folders, other projects)',
+          ...(loopback ? [] : ['a loopback interface (neither `ip` nor a system `python3` is installed)']),
+          ...RESOURCES_NOT_ENFORCED,
+          ...uncapped,
+        ],
+        folder: () => SANDBOX_DIR,
+        wrap: (argv, hostDir, slot, runtimePaths) => [
+          ...enter(slot),
+          ...limits,
+          ...unshareCommand(tools, hostDir, runtimePaths, argv),
+        ],
+      };
+    } else if (kind === 'none') {
+      // The example's parent is a waiting process, not the checker, so signalling its parent or
+      // reading its parent's environment reaches only that process.
+      const deathSignal = setpriv ? [setpriv, '--pdeathsig', 'KILL', '--'] : [];
+      sandbox = {
+        ...common,
+        kind,
+        description: `NOT isolated: a clean environment and limits only${capped}; install bubblewrap (\`bwrap\`) or util-linux's \`unshare\``,
+        notEnforced: [
+          'network',
+          'writes outside its folder',
+          'processes that leave their session (`setsid`, daemons)' +
+            (groups ? ' when no cgroup holds them' : ''),
+          'signals to the checker',
+          'reading the checker’s environment through `/proc`',
+          ...RESOURCES_NOT_ENFORCED,
+          ...uncapped,
+        ],
+        folder: (hostDir) => hostDir,
+        wrap: (argv, _hostDir, slot) => [
+          ...enter(slot),
+          ...limits,
+          ...deathSignal,
+          // `timeout 0` only waits, in the example's process group, and adds nothing to its
+          // stderr (a shell would add `Killed`).
+          ...(waiter ? [waiter, '--foreground', '0'] : ['/bin/sh', '-c', '"$@"; exit $?', 'kb-example']),
+          ...deathSignal,
+          ...argv,
+        ],
+      };
+    }
+    if (sandbox && (kind === 'none' || (await works(sandbox)))) return sandbox;
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  await common.dispose();
+  throw new IsolationSettingError(
+    `${(options.kinds ?? []).join(' or ')} cannot isolate examples on this machine (is it installed, and may this user create namespaces?); unset ${ISOLATION_ENV} to use the best that works.`,
+  );
 }
 
 /**
- * Removes a pids cgroup. The processes of a killed example close their pipes as they die but
- * stay in the group until they are reaped, a moment later; until then removal fails with EBUSY.
+ * The isolation kind a run will most likely use, judged from the tools on PATH alone (no
+ * process is started): cache keys hold it, so a verdict reached without isolation is not
+ * taken for one reached with it.
  */
-async function removeGroup(group: string): Promise<void> {
-  for (let attempt = 0; attempt < GROUP_REMOVAL_ATTEMPTS; attempt++) {
-    try {
-      await rmdir(group);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EBUSY') return;
-      await sleep(20);
-    }
+export async function expectedIsolation(
+  env: Record<string, string | undefined>,
+  kinds: readonly IsolationKind[] = ISOLATION_KINDS,
+): Promise<IsolationKind> {
+  const searchPath = env['PATH'] ?? '';
+  for (const kind of kinds) {
+    if (kind === 'bubblewrap' && (await findExecutable('bwrap', searchPath))) return kind;
+    if (
+      kind === 'unshare' &&
+      (await findExecutable('unshare', searchPath)) &&
+      (await findExecutable('setpriv', searchPath))
+    )
+      return kind;
+    if (kind === 'none') return kind;
   }
+  return 'none';
 }
 
-/** One pids cgroup per worker, where the runner may make them; undefined otherwise. */
-async function createProcessGroups(slots: number): Promise<string[] | undefined> {
-  await removeStaleGroups();
-  const groups: string[] = [];
+/** Whether the sandbox runs a trivial command cleanly, in a throwaway folder. */
+async function works(sandbox: Sandbox): Promise<boolean> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-sandbox-probe-'));
   try {
-    for (let slot = 0; slot < slots; slot++) {
-      const group = path.join(PIDS_CGROUP, `proven-kb-${process.pid}-${slot}`);
-      // Left over by an earlier run of this process (several runs in one process, as in tests)?
-      await rmdir(group).catch(() => undefined);
-      await mkdir(group);
-      groups.push(group);
-      await writeFile(path.join(group, 'pids.max'), String(MAX_PROCESSES));
-    }
-    return groups;
-  } catch {
-    for (const group of groups) await rmdir(group).catch(() => undefined);
-    return undefined;
+    await chmod(dir, 0o777);
+    const [program = '', ...args] = sandbox.wrap(['/bin/sh', '-c', 'exit 0'], dir, 0, []);
+    return await new Promise<boolean>((resolve) => {
+      const child = spawn(program, args, {
+        cwd: dir,
+        env: { PATH: '/usr/local/bin:/usr/bin:/bin' },
+        stdio: 'ignore',
+        timeout: 10_000,
+      });
+      child.on('error', () => resolve(false));
+      child.on('close', (code) => resolve(code === 0));
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -33,16 +33,28 @@ export async function updateOutputs(
     if (throws && mode !== 'throws') continue;
     const printed = normaliseOutput(outcome.printed);
     let edit: Edit | undefined;
-    if (example.expected && outcome.ruleId === 'example-output-mismatch') {
-      const indent = fenceIndent(example.doc.text ?? '', example.expected.line);
+    if (example.expected && outcome.ruleId === 'example-output-mismatch' && !example.session) {
+      const lines = (example.doc.text ?? '').split(/\r?\n/);
+      const { line, endLine } = example.expected;
+      const opening = parseFence(lines[line - 1] ?? '');
+      const closing = lines[endLine - 1] ?? '';
+      const closed = endLine > line && parseFence(closing)?.info === '';
+      const indent = opening?.indent ?? '';
+      const fence = fenceFor(printed, opening);
       edit = {
-        fromLine: example.expected.line + 1,
-        deleteCount: example.expected.endLine - example.expected.line - 1,
-        lines: printed.split('\n').map((line) => indent + line),
+        fromLine: line,
+        deleteCount: endLine - line + 1,
+        lines: [
+          opening ? `${indent}${fence}${opening.info}` : (lines[line - 1] ?? ''),
+          ...printed.split('\n').map((text) => indent + text),
+          // An unclosed block (it ran to the end of the file) gets its closing fence.
+          closed ? `${/^[ \t]*/.exec(closing)![0]}${fence}` : `${indent}${fence}`,
+        ],
         note: `${example.doc.displayPath}:${example.line}: output block rewritten`,
       };
-    } else if (!example.expected && mode === 'all' && outcome.passed && printed !== '') {
+    } else if (!example.expected && mode === 'all' && outcome.passed && printed !== '' && !example.session) {
       const indent = fenceIndent(example.doc.text ?? '', example.line);
+      const fence = fenceFor(printed, undefined);
       edit = {
         fromLine: example.endLine + 1,
         deleteCount: 0,
@@ -50,9 +62,9 @@ export async function updateOutputs(
           '',
           `${indent}**Output:**`,
           '',
-          `${indent}\`\`\`text`,
+          `${indent}${fence}text`,
           ...printed.split('\n').map((line) => indent + line),
-          `${indent}\`\`\``,
+          `${indent}${fence}`,
         ],
         note: `${example.doc.displayPath}:${example.line}: output block added`,
       };
@@ -74,6 +86,31 @@ export async function updateOutputs(
     await writeFile(file, lines.join(eol));
   }
   return notes.sort();
+}
+
+/** A fence line's parts: its indentation, its run of backticks or tildes, and what follows. */
+function parseFence(
+  line: string,
+): { indent: string; char: string; length: number; info: string } | undefined {
+  const match = /^([ \t]*)(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!match) return undefined;
+  return {
+    indent: match[1]!,
+    char: match[2]![0]!,
+    length: match[2]!.length,
+    info: match[3]!.trim() === '' ? '' : match[3]!,
+  };
+}
+
+/**
+ * The fence for a block holding `text`: the block's own character, and longer than any run of
+ * it in the text, so that no printed line can close the block early (CommonMark's rule).
+ */
+function fenceFor(text: string, opening: { char: string; length: number } | undefined): string {
+  const char = opening?.char ?? '`';
+  const runs = text.match(char === '`' ? /`+/g : /~+/g) ?? [];
+  const longest = Math.max(0, ...runs.map((run) => run.length));
+  return char.repeat(Math.max(3, opening?.length ?? 3, longest + 1));
 }
 
 function fenceIndent(text: string, line: number): string {

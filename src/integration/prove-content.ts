@@ -75,6 +75,8 @@ export async function proveContent(options: {
       cacheFile: env[ENV.exampleCache] || path.join(caches, 'examples.json'),
       env,
       progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
+      settings: settings.examples,
+      rules: settings.rules,
     });
     diagnostics.push(...applyRuleLevels(examples.diagnostics, settings.rules));
     verdict = { status: 'verified', outcomes: examples.outcomes, examples: examples.examples };

@@ -7,6 +7,8 @@ import { createSettingsErrorMap, formatIssue, quote } from './error-map.ts';
 import { findMkdocsConfig, readMkdocsProject, type MkdocsProject } from './mkdocs-config.ts';
 import { mkdocsFields } from './mkdocs-fields.ts';
 import { SettingsError, type SettingsNotice } from './settings-error.ts';
+import type { RuleLevel } from '../checks/rule-levels.ts';
+import { TYPECHECK_OPTIONS } from '../examples/example-settings.ts';
 
 export { formatNotice, SettingsError, type SettingsNotice } from './settings-error.ts';
 
@@ -98,9 +100,38 @@ const settingsSchema = z
         }),
       )
       .default({}),
+    /**
+     * How examples run: the default time limit (`10s`), and per runtime (`python`) the interpreter
+     * that runs them and the requirements file a missing module should be added to, both relative
+     * to the project's folder; type-check options over `strict`.
+     */
+    examples: z
+      .strictObject({
+        timeout: z
+          .string()
+          .regex(/^\d+(?:\.\d+)?(?:ms|s)?$/, { error: 'expected a duration such as `10s` or `500ms`' })
+          .optional(),
+        environments: z
+          .record(
+            z.string(),
+            z.strictObject({
+              interpreter: z
+                .string()
+                .min(1, { error: 'expected a program, such as `.venv/bin/python`' })
+                .optional(),
+              requirements: z
+                .string()
+                .min(1, { error: 'expected a file, such as `requirements.txt`' })
+                .optional(),
+            }),
+          )
+          .optional(),
+        typecheck: z.partialRecord(z.enum(TYPECHECK_OPTIONS), z.boolean()).optional(),
+      })
+      .default({}),
     /** Rules switched off or set to another severity: `{ 'orphan-page': 'off', 'description-length': 'error' }`. */
     rules: z
-      .partialRecord(z.enum(ruleNames), z.enum(['off', 'warning', 'error']))
+      .partialRecord(z.enum(ruleNames), z.enum(['off', 'info', 'warning', 'error']))
       .default({})
       .transform(renameRuleAliases),
     ...mkdocsFields,
@@ -228,11 +259,9 @@ function describeIssues(
 }
 
 /** Old rule names in `rules` become the rules they now are. */
-function renameRuleAliases(
-  rules: Partial<Record<RuleName, 'off' | 'warning' | 'error'>>,
-): Partial<Record<RuleId, 'off' | 'warning' | 'error'>> {
-  const renamed: Partial<Record<RuleId, 'off' | 'warning' | 'error'>> = {};
-  for (const [name, level] of Object.entries(rules) as [RuleName, 'off' | 'warning' | 'error'][])
+function renameRuleAliases(rules: Partial<Record<RuleName, RuleLevel>>): Partial<Record<RuleId, RuleLevel>> {
+  const renamed: Partial<Record<RuleId, RuleLevel>> = {};
+  for (const [name, level] of Object.entries(rules) as [RuleName, RuleLevel][])
     renamed[ruleIdOf(name)!] = level;
   return renamed;
 }

@@ -13,12 +13,12 @@ interface CliResult {
 }
 
 /** Runs `scripts/check.ts` as `npm run check` does, on `contentDir`; the content's path prints as `<site>`. */
-function check(contentDir: string, args: string[]): Promise<CliResult> {
+function check(contentDir: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const site = path.relative(ROOT, contentDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/check.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, KB_CONTENT_DIR: contentDir, NO_COLOR: '1', CI: '1' },
+      env: { ...process.env, KB_CONTENT_DIR: contentDir, NO_COLOR: '1', CI: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
     });
@@ -36,9 +36,17 @@ function check(contentDir: string, args: string[]): Promise<CliResult> {
   });
 }
 
-/** The `examples:` summary line of a run, without the sandbox's description after it. */
+/** The `examples:` summary line of a run. */
 function summary(stderr: string): string | undefined {
-  return /^examples: [^;\n]*/m.exec(stderr)?.[0];
+  return /^examples: [^\n]*/m.exec(stderr)?.[0];
+}
+
+/**
+ * Stderr with the summary's machine-dependent lines (the interpreters' paths, the isolation in
+ * force, the examples' times) reduced to their labels, so that it reads the same everywhere.
+ */
+function stable(stderr: string): string {
+  return stderr.replace(/^ {2}(ran on|isolation|slowest): .*$/gm, '  $1: …');
 }
 
 describe('npm run check and the examples', () => {
@@ -58,10 +66,20 @@ describe('npm run check and the examples', () => {
       2 files, 1 error, 0 warnings
       "
     `);
-    expect(result.stderr).toMatchInlineSnapshot(`
-      "examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
+    expect(stable(result.stderr)).toMatchInlineSnapshot(`
+      "examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed
+        ran on: …
+        isolation: …
+        slowest: …
       "
     `);
+    expect(result.stderr).toMatch(
+      /^ {2}ran on: Python 3\.\d+\.\d+ \(\/\S+\), Node\.js \d+\.\d+\.\d+ \(\/\S+\/node\)$/m,
+    );
+    expect(result.stderr).toMatch(/^ {2}isolation: (bubblewrap|unshare|NOT isolated).*; not enforced: /m);
+    expect(result.stderr).toMatch(
+      /^ {2}slowest: <site>\/guide\/how-do-i-count-to-three\.md:\d+ \(\d+\.\d s\)/m,
+    );
   }, 60_000);
 
   it('`--no-examples` skips them: a site whose only problem is a failing example passes', async () => {
@@ -130,16 +148,31 @@ describe('npm run check and the examples', () => {
     `);
   }, 60_000);
 
+  it('rejects an unknown `KB_ISOLATION` with exit code 2, listing the kinds', async () => {
+    const result = await check(SITE, ['--no-cache'], { KB_ISOLATION: 'chroot' });
+    expect(result).toMatchInlineSnapshot(`
+      {
+        "code": 2,
+        "stderr": "\`KB_ISOLATION=chroot\` is not an isolation kind; use bubblewrap, unshare, none, or leave it unset for the best that works.
+      ",
+        "stdout": "",
+      }
+    `);
+  }, 60_000);
+
   it('`--update` rewrites the wrong output block, says what it changed, and passes', async () => {
     const content = await copyFixture('cli-site', path.join(await tempDir(), 'content'));
     const before = await read(path.join(content, ARTICLE));
     const result = await check(content, ['--update', '--no-cache']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('2 files, 0 errors, 0 warnings\n');
-    expect(result.stderr).toMatchInlineSnapshot(`
+    expect(stable(result.stderr)).toMatchInlineSnapshot(`
       "updated <site>/guide/how-do-i-count-to-three.md:12: output block rewritten
       1 output block(s) updated.
-      examples: 2 found, 2 run, 0 cached, 0 not run (norun), 0 failed; isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup
+      examples: 2 found, 2 run, 0 cached, 0 not run (norun), 0 failed
+        ran on: …
+        isolation: …
+        slowest: …
       "
     `);
     expect(await read(path.join(content, ARTICLE))).toBe(

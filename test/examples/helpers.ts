@@ -1,4 +1,5 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -8,6 +9,7 @@ import {
   type ExampleRunReport,
 } from '../../src/examples/run-examples.ts';
 import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
+import { createSandbox, type IsolationKind } from '../../src/examples/sandbox.ts';
 import { checkContent, type CheckResult } from '../../src/checks/check-content.ts';
 import { compareDiagnostics, type Diagnostic } from '../../src/checks/diagnostics.ts';
 
@@ -101,4 +103,82 @@ export function outcomeAt(
   if (!example) throw new Error(`no example opens at ${file}:${line}`);
   const outcome = report.outcomes.get(example);
   return outcome && { passed: outcome.passed, printed: outcome.printed };
+}
+
+/** How `npm run check` ended, its output with the content folder's path shown as `<site>`. */
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `scripts/check.ts` as `npm run check` does, on `contentDir`, in an environment of
+ * `process.env` with `env` over it; `onSpawn` gets the child (to signal it).
+ */
+export function checkCli(
+  contentDir: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<CliResult> {
+  const site = path.relative(ROOT, contentDir);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/check.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, KB_CONTENT_DIR: contentDir, NO_COLOR: '1', CI: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    onSpawn?.(child);
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      resolve({
+        code,
+        signal,
+        stdout: out.stdout.replaceAll(site, '<site>'),
+        stderr: out.stderr.replaceAll(site, '<site>'),
+      }),
+    );
+  });
+}
+
+/** The processes of this machine whose command line holds `marker`, as `pid: command`. */
+export async function processesWith(marker: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (command.includes(marker)) found.push(`${entry}: ${command.replaceAll('\0', ' ').trim()}`);
+  }
+  return found;
+}
+
+/** The processes holding `marker` once the dead have had a moment to go (up to 3 s). */
+export async function survivors(marker: string): Promise<string[]> {
+  let found = await processesWith(marker);
+  for (let round = 0; round < 30 && found.length > 0; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    found = await processesWith(marker);
+  }
+  return found;
+}
+
+/**
+ * Whether an isolation kind works on this machine. In CI both sandboxes must: a missing one is
+ * an error there, and elsewhere a reason to skip, given by `reason`.
+ */
+export async function isolationStatus(kind: IsolationKind): Promise<{ usable: boolean; reason: string }> {
+  try {
+    const sandbox = await createSandbox({ env: process.env, slots: 1, kinds: [kind] });
+    await sandbox.dispose();
+    return { usable: true, reason: '' };
+  } catch (error) {
+    if (process.env['CI']) throw error;
+    return { usable: false, reason: `${kind} cannot isolate examples on this machine` };
+  }
 }

@@ -141,3 +141,32 @@ describe('outputMatches', () => {
     expect(outputMatches(expected, actual)).toBe(matches);
   });
 });
+
+describe('outputMatches on adversarial patterns', () => {
+  // A backtracking matcher takes time exponential in the number of `...` here: the old one took
+  // 27 s on the first case. The pieces are found left to right, once each, as CPython does.
+  it.each([
+    ['x...x...x...x...Y', 'x'.repeat(1000), false],
+    ['x...x...x...x...x...x...x...x...x...x...Y', `${'x'.repeat(20_000)}y`, false],
+    ['x...x...x...x...x...x...x...x...x...x...Y', `${'x'.repeat(20_000)}Y`, true],
+    ['...\nx...\n...\nx...\n...\nY', `${'x\n'.repeat(5_000)}Z`, false],
+    ['a...b...c', 'a'.repeat(10_000) + 'c', false],
+  ])(
+    '%#: finishes, and matches only what it describes',
+    (expected, actual, matches) => {
+      expect(outputMatches(expected, actual)).toBe(matches);
+    },
+    5_000,
+  );
+
+  it.each([
+    ['aa...aa', 'aaa', false],
+    ['start\n...\n...\nend', 'start\nend', true],
+    ['...\nx\n...', 'xy\nx', true],
+    ['...\nx\n...', 'xy\nxz', false],
+    ['a\n...\n', 'a\nb\nc', true],
+    ['one ... three', 'one two\nlines three', true],
+  ])('%j against %j: %s (the edge cases of anchoring)', (expected, actual, matches) => {
+    expect(outputMatches(expected, actual)).toBe(matches);
+  });
+});

@@ -34,17 +34,13 @@ describe('a knowledge base in the Material-for-MkDocs format', () => {
     );
   }, 30_000);
 
-  it('fails the "Wrong way" fragment without `continue`: the function is defined in the block before it', async () => {
+  it('runs the "Wrong way" fragment without `continue` after the block that defines its function, and suggests `continue`', async () => {
     const { content, cacheFile } = await editedCopy('```python continue', '```python');
     const report = await runContent(content, { cacheFile });
+    expect(outcomeAt(report, ARTICLE, 54)).toEqual({ passed: true, printed: 'coroutine\n' });
     expect(show(report.diagnostics)).toMatchInlineSnapshot(`
-      "asyncio/why-does-calling-an-async-function-not-run-it.md:54:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | Traceback (most recent call last):
-            |   File "/tmp/example/main.py", line 1, in <module>
-            |     cup = brew("coffee")
-            |           ^^^^
-            | NameError: name 'brew' is not defined"
+      "asyncio/why-does-calling-an-async-function-not-run-it.md:54:1  info  example-fragment
+          this block uses \`brew\`, which the block at line 26 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so"
     `);
   }, 30_000);
 

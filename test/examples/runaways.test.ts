@@ -1,43 +1,51 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExampleRunReport } from '../../src/examples/run-examples.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IsolationKind } from '../../src/examples/sandbox.ts';
 import {
+  checkCli,
   copyFixture,
-  ofFile,
-  outcomeAt,
+  isolationStatus,
+  processesWith,
   ROOT,
-  runContent,
   sharedTempDir,
-  show,
+  survivors,
   writeContent,
+  type CliResult,
 } from './helpers.ts';
 
 const SECRET = 'KB_TEST_SECRET';
 const PIDS_CGROUP = '/sys/fs/cgroup/pids';
-/** Files the escaping examples try to create in the repository; none may exist afterwards. */
-const escapeName = `escaped-${randomUUID().slice(0, 8)}`;
-const escapeTargets = [
-  path.join(ROOT, 'test/examples', `${escapeName}-py.txt`),
-  path.join(ROOT, `${escapeName}-node.txt`),
-];
+const MARKER = 'kb-runaway-';
+const SANDBOXES = ['bubblewrap', 'unshare'] as const;
+const status = Object.fromEntries(
+  await Promise.all(SANDBOXES.map(async (kind) => [kind, await isolationStatus(kind)] as const)),
+);
+const isRoot = process.getuid?.() === 0;
 
-let report: ExampleRunReport;
-let elapsedMs: number;
-let scratch: string;
-let server: Server;
-let connections = 0;
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** The examples that need this run's repository path or port, which a committed fixture cannot know. */
-function generatedArticles(port: number): Record<string, string> {
+function generatedArticles(port: number, escapeTargets: readonly string[]): Record<string, string> {
   const front = (title: string) =>
     `---\ntitle: ${title}\ndescription: A generated article of the runaway examples.\ndate: 2025-01-01\n---\n\n`;
   return {
+    // How the write fails differs (bubblewrap shows no repository, unshare a read-only one); that it fails does not.
     't/escape.md': `${front('Can an example write outside its folder?')}\`\`\`python
-open("/tmp/..${escapeTargets[0]}", "w").write("escaped")
+try:
+    open("/tmp/..${escapeTargets[0]}", "w").write("escaped")
+except OSError:
+    raise SystemExit("refused")
 \`\`\`
 
 \`\`\`js
@@ -76,116 +84,252 @@ socket.on('error', (error) => {
   };
 }
 
-beforeAll(async () => {
-  scratch = await sharedTempDir();
-  server = createServer((socket) => {
+/** One checker run of the runaway fixture, as a person would start it, and what it left behind. */
+interface RunawayRun {
+  result: CliResult;
+  /** The examples' findings, as a person reads them; paths that vary by machine replaced. */
+  findings: string;
+  /** What is left in the folder the checker made its temporary folders in. */
+  leftovers: string[];
+  survivors: string[];
+  connections: number;
+  escapeTargets: string[];
+}
+
+/** The example findings of a JSON report, `file:line:col  severity  rule-id`, the message indented below. */
+function exampleFindings(stdout: string, replacements: [string, string][]): string {
+  const rows = JSON.parse(stdout) as {
+    file: string;
+    line: number;
+    column: number;
+    severity: string;
+    message: string;
+    ruleId: string;
+  }[];
+  let text = rows
+    .filter((row) => row.ruleId.startsWith('example-'))
+    .map(
+      (row) =>
+        `${row.file.replace('<site>/', '')}:${row.line}:${row.column}  ${row.severity}  ${row.ruleId}\n${row.message
+          .split('\n')
+          .map((line) => `    ${line}`)
+          .join('\n')}`,
+    )
+    .join('\n\n');
+  for (const [from, to] of replacements) text = text.replaceAll(from, to);
+  // Python's carets under an expression vary with its version.
+  return text.replace(/\^{3,}/g, '^^^');
+}
+
+/** Runs the runaway fixture (or the `only` articles of it) through `npm run check` with one isolation kind. */
+async function runRunaways(kind: IsolationKind, only?: readonly string[]): Promise<RunawayRun> {
+  const scratch = await sharedTempDir();
+  const escapeName = `escaped-${randomUUID().slice(0, 8)}`;
+  const escapeTargets = [
+    path.join(ROOT, 'test/examples', `${escapeName}-py.txt`),
+    path.join(ROOT, `${escapeName}-node.txt`),
+  ];
+  let connections = 0;
+  const server: Server = createServer((socket) => {
     connections++;
     socket.end('HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  const content = await copyFixture('runaways', path.join(scratch, 'content'));
-  await writeContent(content, generatedArticles(port));
-  process.env[SECRET] = 'correct horse battery staple';
-  const started = performance.now();
-  report = await runContent(content, { cacheFile: path.join(scratch, 'examples.json'), jobs: 2 });
-  elapsedMs = performance.now() - started;
-}, 60_000);
+  try {
+    const { port } = server.address() as { port: number };
+    const content = await copyFixture('runaways', path.join(scratch, 'content'));
+    if (only) {
+      for (const file of await readdir(path.join(content, 't')))
+        if (!only.includes(file)) await rm(path.join(content, 't', file));
+    } else {
+      await writeContent(content, generatedArticles(port, escapeTargets));
+    }
+    const temporary = path.join(scratch, 'tmp');
+    await mkdir(temporary);
+    const result = await checkCli(content, ['--no-cache', '--format', 'json', '--jobs', '2'], {
+      KB_ISOLATION: kind,
+      [SECRET]: 'correct horse battery staple',
+      TMPDIR: temporary,
+    });
+    return {
+      result,
+      findings: exampleFindings(result.stdout, [
+        [ROOT, '<repo>'],
+        [escapeName, 'escaped-<id>'],
+      ]),
+      leftovers: await readdir(temporary),
+      survivors: await survivors(MARKER),
+      connections,
+      escapeTargets,
+    };
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await rm(scratch, { recursive: true, force: true });
+    for (const target of escapeTargets) await rm(target, { force: true });
+  }
+}
 
-afterAll(async () => {
-  delete process.env[SECRET];
-  await new Promise((resolve) => server.close(resolve));
-  await rm(scratch, { recursive: true, force: true });
-  for (const target of escapeTargets) await rm(target, { force: true });
-});
+const runs = new Map<IsolationKind, RunawayRun>();
 
-describe('runaway examples', () => {
-  it('run in the sandbox, with processes capped by a cgroup', () => {
-    expect(report.sandbox).toBe(
-      'isolated with bubblewrap (no network, system folders read-only, no home folders, own folder writable), process count capped by cgroup',
-    );
-  });
+describe.each(SANDBOXES)('runaway examples, isolated with %s', (kind) => {
+  const { usable, reason } = status[kind]!;
+  let run: RunawayRun;
+  beforeAll(async () => {
+    if (!usable) return;
+    run = await runRunaways(kind);
+    runs.set(kind, run);
+  }, 120_000);
 
-  it('each end as a clear failure within its limit', () => {
-    expect(elapsedMs).toBeLessThan(20_000);
-    // The repository's path, this run's file names and Python's carets under them vary by machine.
-    const text = show(report.diagnostics.filter((d) => d.file !== 't/passing.md'))
-      .replaceAll(ROOT, '<repo>')
-      .replaceAll(escapeName, 'escaped-<id>')
-      .replace(/\^{3,}/g, '^^^');
-    expect(text).toMatchInlineSnapshot(`
-      "t/escape.md:7:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | Traceback (most recent call last):
-            |   File "/tmp/example/main.py", line 1, in <module>
-            |     open("/tmp/..<repo>/test/examples/escaped-<id>-py.txt", "w").write("escaped")
-            |     ^^^
-            | FileNotFoundError: [Errno 2] No such file or directory: '/tmp/..<repo>/test/examples/escaped-<id>-py.txt'
+  it.skipIf(!usable)(
+    `says it isolates with ${kind}, and survives an example that kills its parent${reason && ` (${reason})`}`,
+    () => {
+      expect(run.result.signal).toBeNull();
+      expect(run.result.code).toBe(1);
+      expect(run.result.stderr).toContain(`  isolation: ${kind}: no network`);
+      if (isRoot) expect(run.result.stderr).toContain('at most 128 processes');
+    },
+  );
 
-      t/escape.md:11:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | refused: EROFS
+  it.skipIf(!usable)(
+    'ends each runaway as a clear failure within its limit, as with any other sandbox',
+    () => {
+      // The same findings whichever sandbox runs them: the first sandbox's are pinned, the others must equal them.
+      const first = runs.get(SANDBOXES.find((k) => runs.has(k))!)!;
+      expect(run.findings).toBe(first.findings);
+      expect(run.findings).toMatchInlineSnapshot(`
+        "t/escape.md:7:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | refused
 
-      t/flood.md:9:1  error  example-output-limit
-          the example printed more than 1 MB and was stopped
+        t/escape.md:14:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | refused: EROFS
 
-      t/fork-bomb.md:11:1  error  example-timeout
-          the example did not finish within 2 s and was stopped; make it faster or raise the limit with \`timeout=10s\` in the fence
+        t/flood.md:9:1  error  example-output-limit
+            the example printed more than 1 MB and was stopped
 
-      t/loop.md:9:1  error  example-timeout
-          the example did not finish within 1 s and was stopped; make it faster or raise the limit with \`timeout=10s\` in the fence
+        t/fork-bomb.md:11:1  error  example-timeout
+            the example did not finish within 2 s and was stopped; make it faster or raise the limit with \`timeout=4s\` in the fence
 
-      t/network-node.md:7:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | fetch failed: ECONNREFUSED
+        t/loop.md:9:1  error  example-timeout
+            the example did not finish within 1 s and was stopped; make it faster or raise the limit with \`timeout=2s\` in the fence
 
-      t/network-node.md:15:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | connect failed: ECONNREFUSED
+        t/network-node.md:7:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | fetch failed: ECONNREFUSED
 
-      t/network.md:9:1  error  example-failed
-          the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
-            | no network: Network is unreachable"
-    `);
-  });
+        t/network-node.md:15:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | connect failed: ECONNREFUSED
 
-  it('leave the other examples of the same run passing', () => {
-    expect(ofFile(report.diagnostics, 't/passing.md')).toEqual([]);
-    expect(outcomeAt(report, 't/passing.md', 9)?.passed).toBe(true);
-    expect(outcomeAt(report, 't/passing.md', 17)?.passed).toBe(true);
-    expect(outcomeAt(report, 't/passing.md', 27)?.passed).toBe(true);
-    expect(outcomeAt(report, 't/environment.md', 9)?.passed).toBe(true);
-    expect(report.counts).toEqual({ total: 14, ran: 14, cached: 0, notRun: 0, failed: 8 });
-  });
+        t/network.md:9:1  error  example-needs-network
+            the example tried to reach \`1.1.1.1:80\` but examples run without a network; mark it \`norun\` and show its output as text, or make it talk to a server it starts itself"
+      `);
+    },
+  );
 
-  it('a fork bomb is held by the process cap and leaves nothing running', async () => {
-    const counted = outcomeAt(report, 't/fork-bomb.md', 23);
-    expect(counted?.passed).toBe(true);
-    const children = Number(/after (\d+) children/.exec(counted?.printed ?? '')?.[1]);
-    expect(children).toBeGreaterThan(100);
-    expect(children).toBeLessThan(128);
-    // A pids cgroup can only be removed once empty: none left means no process outlived the run.
-    const groups = (await readdir(PIDS_CGROUP)).filter((name) =>
-      name.startsWith(`proven-kb-${process.pid}-`),
-    );
-    expect(groups).toEqual([]);
+  it.skipIf(!usable)('leaves no process, folder or process group behind', async () => {
+    expect(run.survivors).toEqual([]);
+    expect(run.leftovers).toEqual([]);
+    // A process group can only be removed once empty; each left must belong to a checker still running.
+    const owners = (await readdir(PIDS_CGROUP).catch(() => [] as string[]))
+      .map((name) => /^proven-kb-(\d+)-\d+$/.exec(name)?.[1])
+      .filter((owner) => owner !== undefined);
+    expect(owners.filter((owner) => !isAlive(Number(owner)))).toEqual([]);
     // And the machine still starts processes.
     expect(execFileSync('/bin/echo', ['fine'], { encoding: 'utf8', timeout: 5_000 })).toBe('fine\n');
   });
 
-  it('a write outside the example’s folder fails, and the file does not exist afterwards', async () => {
-    for (const target of escapeTargets) await expect(stat(target)).rejects.toThrow(/ENOENT/);
+  it.skipIf(!usable)(
+    'keeps writes outside the example’s folder and connections to the host from happening',
+    async () => {
+      for (const target of run.escapeTargets) await expect(stat(target)).rejects.toThrow(/ENOENT/);
+      expect(run.connections).toBe(0);
+    },
+  );
+});
+
+describe('runaway examples without isolation (`KB_ISOLATION=none`)', () => {
+  let run: RunawayRun;
+  beforeAll(async () => {
+    run = await runRunaways('none', [
+      'setsid.md',
+      'daemon.md',
+      'parent.md',
+      'environ.md',
+      'immutable.md',
+      'loop.md',
+      'passing.md',
+    ]);
+  }, 120_000);
+
+  it('say so, and what they do not enforce', () => {
+    expect(run.result.stderr).toMatch(
+      /^ {2}isolation: NOT isolated: .*; not enforced: network, writes outside its folder/m,
+    );
   });
 
-  it('a connection to the host’s loopback never reaches it', () => {
-    expect(connections).toBe(0);
+  it('still keep the time limit, the checker alive and its folders clean; what they cannot stop shows', () => {
+    expect(run.result.signal).toBeNull();
+    expect(run.leftovers).toEqual([]);
+    // Killing its parent kills only the shell between the checker and the example; the
+    // checker's environment is readable to an example running as the same user.
+    expect(run.findings.replace(/\/tmp\/\S*/g, '<tmp>')).toMatchInlineSnapshot(`
+      "t/environ.md:9:1  error  example-output-mismatch
+          the example printed something other than its output block:
+            --- expected
+            +++ actual
+            @@ -1,1 +1,1 @@
+            -the secret is not visible
+            +the secret is visible
+
+      t/loop.md:9:1  error  example-timeout
+          the example did not finish within 1 s and was stopped; make it faster or raise the limit with \`timeout=2s\` in the fence
+
+      t/parent.md:9:1  error  example-failed
+          the example was killed by SIGKILL (out of memory?); mark it \`throws\` if that is the point"
+    `);
   });
 
-  it('the caller’s environment is not visible to the example', () => {
-    expect(ofFile(report.diagnostics, 't/environment.md')).toEqual([]);
-    expect(outcomeAt(report, 't/environment.md', 23)).toEqual({
-      passed: true,
-      printed: 'KB_TEST_SECRET: not set\n',
-    });
+  it.skipIf(!isRoot)('with a process cgroup (as root), leave no process behind', () => {
+    expect(run.survivors).toEqual([]);
   });
+});
+
+describe.each([...SANDBOXES, 'none'] as const)('Ctrl-C of the checker, with %s', (kind) => {
+  const { usable, reason } = kind === 'none' ? { usable: true, reason: '' } : status[kind]!;
+  it.skipIf(!usable || (kind === 'none' && !isRoot))(
+    `stops the running example and all it started${reason && ` (${reason})`}`,
+    async () => {
+      const scratch = await sharedTempDir();
+      const temporary = path.join(scratch, 'tmp');
+      await mkdir(temporary);
+      try {
+        const content = await copyFixture('interrupt', path.join(scratch, 'content'));
+        const result = await checkCli(
+          content,
+          ['--no-cache'],
+          { KB_ISOLATION: kind, TMPDIR: temporary },
+          (child) => {
+            // Interrupt once the example and its detached child both run.
+            const poll = setInterval(() => {
+              void processesWith(`${MARKER}interrupt-`).then((found) => {
+                if (found.length >= 2) {
+                  clearInterval(poll);
+                  child.kill('SIGINT');
+                }
+              });
+            }, 200);
+            child.on('close', () => clearInterval(poll));
+          },
+        );
+        expect(result.signal).toBe('SIGINT');
+        expect(await survivors(`${MARKER}interrupt-`)).toEqual([]);
+        expect(await readdir(temporary)).toEqual([]);
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExampleRunReport } from '../../src/examples/run-examples.ts';
-import { FIXTURES, ofFile, outcomeAt, runContent, sharedTempDir, show } from './helpers.ts';
+import { FIXTURES, ofFile, outcomeAt, runContent, sharedTempDir, show, tempDir } from './helpers.ts';
 
 const FIXTURE = path.join(FIXTURES, 'typecheck');
 
@@ -61,7 +61,40 @@ describe('type-checking TypeScript examples', () => {
     `);
   });
 
+  it('checks with `strict`, as a reader’s own project does: `list[0]` after a length check passes', () => {
+    expect(ofFile(report.diagnostics, 't/indexed.md')).toEqual([]);
+    expect(outcomeAt(report, 't/indexed.md', 9)).toEqual({ passed: true, printed: 'tea\n' });
+  });
+
+  it('checks a fragment after the earlier block whose function it uses, as it runs, and still finds its own errors', () => {
+    expect(outcomeAt(report, 't/fragment.md', 15)).toEqual({ passed: true, printed: '100\n' });
+    expect(show(ofFile(report.diagnostics, 't/fragment.md'))).toMatchInlineSnapshot(`
+      "t/fragment.md:15:1  info  example-fragment
+          this block uses \`celsius\`, which the block at line 9 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so
+
+      t/fragment.md:23:1  info  example-fragment
+          this block uses \`celsius\`, which the block at line 9 defines, so it was run after the article's earlier blocks; add \`continue\` to its fence to say so
+
+      t/fragment.md:24:7  error  example-type-error
+          type error in the example: Type 'number' is not assignable to type 'string'."
+    `);
+  });
+
+  it('checks more when the site asks for it in its settings', async () => {
+    const strict = await runContent(FIXTURE, {
+      cacheFile: path.join(await tempDir(), 'examples.json'),
+      settings: { typecheck: { noUncheckedIndexedAccess: true } },
+    });
+    expect(show(ofFile(strict.diagnostics, 't/indexed.md'))).toMatchInlineSnapshot(`
+      "t/indexed.md:11:28  error  example-type-error
+          type error in the example: Type 'T | undefined' is not assignable to type 'T'.
+            'T' could be instantiated with an arbitrary type which could be unrelated to 'T | undefined'."
+    `);
+  }, 60_000);
+
   it('reports nothing else', () => {
-    expect(report.diagnostics.every((d) => d.ruleId === 'example-type-error')).toBe(true);
+    expect(
+      report.diagnostics.every((d) => d.ruleId === 'example-type-error' || d.ruleId === 'example-fragment'),
+    ).toBe(true);
   });
 });

@@ -85,3 +85,75 @@ describe('updating output blocks', () => {
     expect(await readFile(file)).toEqual(await expected('changed', 'lf'));
   }, 30_000);
 });
+
+describe('updating output blocks that hold fences and headings', () => {
+  it('writes a fence longer than any fence run in the output, so the block holds exactly what was printed', async () => {
+    const dir = await tempDir();
+    const content = await copyFixture('update-fences', path.join(dir, 'content'));
+    const cacheFile = path.join(dir, 'examples.json');
+    const notes = await updateOutputs(await runContent(content, { cacheFile }), content, 'all');
+    expect(notes).toEqual([
+      't/fences.md:11: output block rewritten',
+      't/fences.md:26: output block rewritten',
+      't/fences.md:38: output block added',
+    ]);
+    const text = await readFile(path.join(content, 't/fences.md'), 'utf8');
+    expect(text.slice(text.indexOf('```python\nprint("# Report")'))).toMatchInlineSnapshot(`
+      "\`\`\`python
+      print("# Report")
+      print("\`\`\`python")
+      print("print('nested')")
+      print("\`\`\`")
+      print("~~~~")
+      print("## done")
+      \`\`\`
+
+      \`\`\`\`text
+      # Report
+      \`\`\`python
+      print('nested')
+      \`\`\`
+      ~~~~
+      ## done
+      \`\`\`\`
+
+      A tilde-fenced output block, and a program that prints a tilde fence:
+
+      \`\`\`python
+      print("~~~")
+      print("# not a heading")
+      print("~~~")
+      \`\`\`
+
+      ~~~~text
+      ~~~
+      # not a heading
+      ~~~
+      ~~~~
+
+      A program without an output block:
+
+      \`\`\`python
+      print("\`\`\`\`")
+      print("# added")
+      \`\`\`
+
+      **Output:**
+
+      \`\`\`\`\`text
+      \`\`\`\`
+      # added
+      \`\`\`\`\`
+      "
+    `);
+    // Read back as the checker reads it: each block holds the whole output, and every example passes.
+    const again = await runContent(content, { cacheFile });
+    expect(again.diagnostics).toEqual([]);
+    const blocks = again.examples.map((example) => example.expected?.text);
+    expect(blocks).toEqual([
+      "# Report\n```python\nprint('nested')\n```\n~~~~\n## done",
+      '~~~\n# not a heading\n~~~',
+      '````\n# added',
+    ]);
+  }, 30_000);
+});

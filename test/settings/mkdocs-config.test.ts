@@ -218,7 +218,7 @@ describe('what mkdocs.yml sets and the site cannot honour', () => {
         "unsupported/mkdocs.yml:9:1  notice  **watch**: not supported: \`npm run dev\` watches the content folder and the site’s own files",
         "unsupported/mkdocs.yml:11:1  notice  **validation**: not supported: links are checked by \`npm run check\` with its own rules; set their levels in \`rules\` in src/site.config.ts",
         "unsupported/mkdocs.yml:16:3  notice  **theme.custom_dir**: not supported: theme overrides are Jinja templates, which cannot run; set site-wide values in src/site.config.ts and change pages in src/components/ and src/layouts/ (see "Moving from Material for MkDocs")",
-        "unsupported/mkdocs.yml:17:3  notice  **theme.features**: not supported (navigation.tabs): the layout is fixed: search, a table of contents, copy buttons and light and dark schemes are built in (`content.code.annotate` is honoured)",
+        "unsupported/mkdocs.yml:17:3  notice  **theme.features**: not supported (navigation.tabs): the layout is fixed: search, a table of contents, copy buttons and light and dark schemes are built in (\`content.code.annotate\` is honoured)",
         "unsupported/mkdocs.yml:20:3  notice  **theme.font**: not supported: the site uses its own fonts",
         "unsupported/mkdocs.yml:23:5  notice  **theme.palette.primary**: \`custom\` comes from extra CSS; set \`primaryColor\` in src/site.config.ts to the colour it defines",
         "unsupported/mkdocs.yml:24:5  notice  **theme.palette.accent**: not supported: links and buttons use the primary colour",

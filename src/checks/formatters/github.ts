@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import { summaryLine } from './human.ts';
 
-/** GitHub Actions workflow commands (`::error file=…,line=…::message`), which annotate the diff. */
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`), which annotate the diff;
+ * an info note is a `::notice`.
+ */
 export function formatGithub(diagnostics: readonly Diagnostic[], fileCount: number): string {
   const lines = diagnostics.map((d) => {
     const place = [
@@ -9,7 +12,8 @@ export function formatGithub(diagnostics: readonly Diagnostic[], fileCount: numb
       ...(d.line ? [`line=${d.line}`] : []),
       ...(d.column ? [`col=${d.column}`] : []),
     ];
-    return `::${d.severity === 'error' ? 'error' : 'warning'} ${place.join(',')},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}`;
+    const command = d.severity === 'info' ? 'notice' : d.severity;
+    return `::${command} ${place.join(',')},title=${escapeProperty(d.ruleId)}::${escapeData(d.message)}`;
   });
   lines.push(summaryLine(diagnostics, fileCount));
   return `${lines.join('\n')}\n`;

@@ -17,6 +17,7 @@ const plain = (text: string) => text;
 export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanFormatOptions): string {
   const red = options.color ? paint(31) : plain;
   const yellow = options.color ? paint(33) : plain;
+  const blue = options.color ? paint(36) : plain;
   const dim = options.color ? paint(2) : plain;
   const bold = options.color ? paint(1) : plain;
   const lines: string[] = [];
@@ -24,7 +25,8 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanFo
   for (const d of diagnostics) {
     if (previousFile !== undefined && d.file !== previousFile) lines.push('');
     previousFile = d.file;
-    const severity = d.severity === 'error' ? red('error') : yellow('warning');
+    const severity =
+      d.severity === 'error' ? red('error') : d.severity === 'warning' ? yellow('warning') : blue('info');
     const [first = '', ...rest] = d.message.split('\n');
     lines.push(`${bold(`${d.file}:${d.line}:${d.column}`)}  ${severity}  ${first}  ${dim(d.ruleId)}`);
     for (const extra of rest) lines.push(`    ${extra}`);
@@ -34,7 +36,7 @@ export function formatHuman(diagnostics: readonly Diagnostic[], options: HumanFo
   return `${lines.join('\n')}\n`;
 }
 
-/** `104 files, 2 errors, 5 warnings`. */
+/** `104 files, 2 errors, 5 warnings`; info notes are listed, not counted. */
 export function summaryLine(diagnostics: readonly Diagnostic[], fileCount: number): string {
   const { errors, warnings } = countBySeverity(diagnostics);
   return `${plural(fileCount, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
