@@ -28,8 +28,8 @@ describe('the `examples` settings', () => {
       ),
     ).toThrowErrorMatchingInlineSnapshot(`
       [SettingsError: Invalid site settings in src/site.config.ts:
-      **examples.timeout**: expected a duration such as \`10s\` or \`500ms\`
-      **examples.environments.python.interpreter**: expected a program, such as \`.venv/bin/python\`]
+      **examples.timeout**: expected a duration such as \`10s\` or \`500ms\`, received \`soon\`
+      **examples.environments.python.interpreter**: expected a program, such as \`.venv/bin/python\`, received \`""\`]
     `);
   });
 });

@@ -65,7 +65,7 @@ describe('settings errors, from one error map', () => {
       **runtimes.python.languages**: expected at least 1 item, received \`[]\`
       **runtimes.python.command**: expected a command as a list of strings, received \`python3\`
       **runtimes.python.extension**: expected a file extension such as \`.py\`, received \`py\`
-      **rules.description-length**: expected one of \`off\`, \`warning\`, \`error\`, received \`warn\`; did you mean \`warning\`?
+      **rules.description-length**: expected one of \`off\`, \`info\`, \`warning\`, \`error\`, received \`warn\`; did you mean \`warning\`?
       **editUrl**: expected an address with \`{path}\` in it, such as \`https://github.com/owner/name/edit/main/docs/{path}\`, received \`https://github.com/o/r/edit/main/docs/\`
       **nav.0**: expected exactly one of \`file\`, \`url\` or \`children\`, received \`{ "title": "Both", "file": "a.md", "url": "https://example.org" }\`
       **analytics.provider**: expected \`google\`, received \`matomo\`
