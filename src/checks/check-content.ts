@@ -64,7 +64,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const started = performance.now();
   const raw: Diagnostic[] = scanDiagnostics(content.scan, options);
   const { documents } = content;
-  const published = documents.filter((doc) => doc.data && !doc.data.draft);
+  // Every readable page that is not a draft, as MkDocs publishes it (frontmatter or not).
+  const published = documents.filter((doc) => doc.title !== undefined && !doc.data?.draft);
   const index: LinkIndex = {
     documents: new Map(documents.map((doc) => [doc.file, doc])),
     pagesByUrl: new Map(published.map((doc) => [doc.route.url, doc])),

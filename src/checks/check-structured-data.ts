@@ -51,7 +51,7 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
     }
     const entities = record['mainEntity'];
     const question = (Array.isArray(entities) ? entities[0] : entities) as FaqQuestion | undefined;
-    const title = doc.data?.title;
+    const title = doc.title;
     if (typeof question !== 'object' || question === null) {
       // Without a question there is no answer either: one finding, not two.
       findings.push({

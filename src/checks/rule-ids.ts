@@ -11,14 +11,24 @@ export const RULES = {
   'file-empty': { severity: 'error', summary: 'a `.md` file is empty' },
   'file-too-large': { severity: 'error', summary: 'a `.md` file is over the size limit' },
   'content-loop': { severity: 'error', summary: 'a symbolic link loops back into the content folder' },
-  'frontmatter-missing': { severity: 'error', summary: 'a file has no frontmatter' },
   'frontmatter-unclosed': { severity: 'error', summary: 'the frontmatter never closes with `---`' },
   'frontmatter-yaml': { severity: 'error', summary: 'the frontmatter is not valid YAML' },
   'frontmatter-field': { severity: 'error', summary: 'a frontmatter field is missing or has the wrong type' },
   'description-length': { severity: 'warning', summary: 'the description is outside 50–160 characters' },
   'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
-  'h1-title-mismatch': { severity: 'error', summary: 'the H1 differs from the frontmatter title' },
-  'in-short-missing': { severity: 'error', summary: 'an article has no `!!! info "In short"` answer' },
+  'h1-title-mismatch': {
+    severity: 'warning',
+    summary:
+      'the H1 (shown on the page) differs from the frontmatter title (in the browser tab and search results)',
+  },
+  'in-short-missing': {
+    severity: 'warning',
+    summary: 'an article has no `!!! info "In short"` answer, so it is published as a plain page',
+  },
+  'date-missing': {
+    severity: 'warning',
+    summary: 'an article has no `date`, so it is published as a plain page, not as a question',
+  },
   'duplicate-title': { severity: 'error', summary: 'two articles ask the same question' },
   'duplicate-url': { severity: 'error', summary: 'two files publish at the same URL' },
   'alias-collision': { severity: 'error', summary: 'an alias is the URL of a real page or another alias' },

@@ -102,11 +102,12 @@ export async function proveContent(options: {
   );
 
   const labels = runtimeLabels(runtimes, versions);
+  // Every readable page, drafts included (the site model leaves them out unless asked).
   const entries = check.documents.flatMap((doc) =>
-    doc.data
+    doc.title !== undefined
       ? [
           toSiteEntry(
-            { ...doc, data: doc.data },
+            { ...doc, title: doc.title },
             {
               linksTo: check.graph.get(doc) ?? [],
               index: check.index,

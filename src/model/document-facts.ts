@@ -48,12 +48,15 @@ export interface IgnoreFact extends Place {
   toLine: number;
 }
 
-/** The top-level H1, if the body has one. */
+/** The body's first top-level H1, if it has one. */
 export interface TitleHeadingFact extends Place {
   text: string;
   id: string;
-  /** True when it repeats the title: the page then shows it once, as the title, with this id. */
-  isTitle: boolean;
+  /**
+   * True when it opens the body (nothing but comments before it): it is then the page's heading,
+   * shown once at the top with this id, as MkDocs shows it, whatever the title says.
+   */
+  leads: boolean;
 }
 
 /** Everything known about one Markdown body; the checks and the page read these and nothing else. */
@@ -94,7 +97,7 @@ const INLINE_PARENTS: ReadonlySet<string> = new Set([
  * Derives the facts of a parsed body whose headings have their ids, and records on the nodes
  * what the page must do with them (see `PageRole`), so that the renderer never decides again.
  */
-export function deriveFacts(tree: Root, headings: HeadingFact[], title: string | undefined): DocumentFacts {
+export function deriveFacts(tree: Root, headings: HeadingFact[]): DocumentFacts {
   const facts: DocumentFacts = {
     h1: undefined,
     headings,
@@ -109,10 +112,10 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
   };
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   if (h1) {
-    const text = toString(h1);
-    const isTitle = title !== undefined && sameText(text, title);
-    facts.h1 = { ...placeOf(h1), text, id: String(h1.data?.hProperties?.['id'] ?? ''), isTitle };
-    if (isTitle) role(h1, 'title-heading');
+    const before = tree.children.slice(0, tree.children.indexOf(h1));
+    const leads = before.every((node) => node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim()));
+    facts.h1 = { ...placeOf(h1), text: toString(h1), id: String(h1.data?.hProperties?.['id'] ?? ''), leads };
+    if (leads) role(h1, 'title-heading');
   }
   facts.seeAlso = liftSeeAlso(tree);
 

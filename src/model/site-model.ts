@@ -24,6 +24,10 @@ export interface SeeAlsoEntry extends SeeAlsoItem {
 export interface SiteEntry {
   id: string;
   data: Frontmatter;
+  /** The page's title: in the browser tab, listings, breadcrumbs and structured data. */
+  title: string;
+  /** The H1 that opens the page, which the page shows as its heading (MkDocs does); the title otherwise. */
+  heading: string | undefined;
   inShort: string | undefined;
   /** The id of the H1 that repeats the title; the page's title heading carries it. */
   titleId: string | undefined;
@@ -47,6 +51,13 @@ export interface SiteEntry {
 export interface PageNode extends Route {
   entryId: string;
   title: string;
+  /** What the page shows as its H1. */
+  heading: string;
+  /**
+   * An article with a short answer and a date: a question, with its FAQ data, in the topic's
+   * questions and the feed. Any other page is a plain page, as MkDocs publishes it.
+   */
+  isQuestion: boolean;
   description: string;
   inShort: string | undefined;
   date: Date | undefined;
@@ -56,14 +67,17 @@ export interface PageNode extends Route {
   entry: SiteEntry;
 }
 
-/** A topic: its page (from `topic/index.md` or `topic.md`, if any) and its questions. */
+/** A topic: its page (from `topic/index.md` or `topic.md`, if any), its questions and its other pages. */
 export interface TopicNode {
   name: string;
   url: string;
   title: string;
   description: string;
   page: PageNode | undefined;
+  /** Its questions. */
   articles: PageNode[];
+  /** Its other pages: articles without a short answer or a date, published as plain pages. */
+  pages: PageNode[];
 }
 
 /** A "See also" link ready to show: a link to a page of the site carries that page. */
@@ -88,6 +102,7 @@ export interface ArticleContext {
 export interface SiteModel {
   home: PageNode | undefined;
   topics: TopicNode[];
+  /** Plain pages: at the root (privacy, about) and in topics (articles that are not questions). */
   pages: PageNode[];
   articles: Map<string, ArticleContext>;
   /** Articles by last modification, newest first. */
@@ -107,7 +122,7 @@ export function buildSiteModel(
 
   const topics = [...topicNames].sort().map((name): TopicNode => {
     const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
-    const articles = nodes
+    const inTopic = nodes
       .filter((node) => node.kind === 'article' && node.topic === name)
       .sort((a, b) => a.title.localeCompare(b.title));
     return {
@@ -116,7 +131,8 @@ export function buildSiteModel(
       title: page?.title ?? humanise(name),
       description: page?.description ?? '',
       page,
-      articles,
+      articles: inTopic.filter((node) => node.isQuestion),
+      pages: inTopic.filter((node) => !node.isQuestion),
     };
   });
 
@@ -124,7 +140,7 @@ export function buildSiteModel(
   // "Linked from" lists the articles that link here; the graph itself counts every published page.
   const linkedFrom = backlinksOf(
     nodes
-      .filter((node) => node.kind === 'article')
+      .filter((node) => node.isQuestion)
       .map((page) => ({
         page,
         linksTo: page.entry.linksTo.flatMap((id) => byId.get(id) ?? []),
@@ -148,7 +164,7 @@ export function buildSiteModel(
   }
 
   const recent = nodes
-    .filter((node) => node.kind === 'article')
+    .filter((node) => node.isQuestion)
     .sort(
       (a, b) =>
         (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || a.url.localeCompare(b.url),
@@ -157,7 +173,7 @@ export function buildSiteModel(
   return {
     home: nodes.find((node) => node.kind === 'home'),
     topics,
-    pages: nodes.filter((node) => node.kind === 'page'),
+    pages: nodes.filter((node) => node.kind === 'page' || (node.kind === 'article' && !node.isQuestion)),
     articles,
     recent,
   };
@@ -168,7 +184,9 @@ function toNode(entry: SiteEntry, route: Route): PageNode {
   return {
     ...route,
     entryId: entry.id,
-    title: data.title,
+    title: entry.title,
+    heading: entry.heading ?? entry.title,
+    isQuestion: route.kind === 'article' && entry.inShort !== undefined && data.date !== undefined,
     description: data.description ?? entry.inShort ?? '',
     inShort: entry.inShort,
     date: data.date,

@@ -101,6 +101,14 @@ export function articleCrumbs(
   ];
 }
 
+/** The breadcrumb trail of a plain page in a topic: Home › Topic › Page. */
+export function pageCrumbs(
+  page: Pick<PageNode, 'title' | 'url'>,
+  topic: Pick<TopicNode, 'title' | 'url'>,
+): { title: string; url: string }[] {
+  return [...topicCrumbs(topic), { title: page.title, url: page.url }];
+}
+
 /** The breadcrumb trail of a topic page: Home › Topic. */
 export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url'>): { title: string; url: string }[] {
   return [

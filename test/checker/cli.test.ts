@@ -301,14 +301,15 @@ describe.concurrent('--fix', { timeout: 30_000 }, () => {
       // What is left after the fix: H1s that only a person can settle.
       // A title holding Markdown would come back as another H1 that differs again, so it is not "fixed".
       expect(stdout).toMatchInlineSnapshot(`
-        "fix-site/t/different.md:7:1  error  the H1 \`How do I cancel a task?\` differs from the title \`How do I stop a task?\`; make them the same, or remove the H1 (the page shows the title)  h1-title-mismatch
+        "fix-site/t/different.md:7:1  warning  the page shows the H1 \`How do I cancel a task?\`, and the browser tab and search results the title \`How do I stop a task?\`; make them the same if they name one question  h1-title-mismatch
 
-        fix-site/t/markdown-title.md:7:1  error  the title holds Markdown, which the page shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
+        fix-site/t/markdown-title.md:7:1  warning  the title holds Markdown, which the browser tab shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
 
-        5 files, 2 errors, 0 warnings
+        5 files, 0 errors, 2 warnings
         "
       `);
-      expect(code).toBe(1);
+      // Warnings: MkDocs publishes such pages, showing the H1.
+      expect(code).toBe(0);
 
       expect(await current('t/case.md')).toBe(
         (await original('t/case.md')).replace('# what is an EVENT loop\n', '# What is an event loop?\n'),
@@ -325,7 +326,7 @@ describe.concurrent('--fix', { timeout: 30_000 }, () => {
 
       // A second --fix finds nothing more to fix and changes nothing.
       const again = await runCheck('fix-site', ['--fix', '--no-examples'], project.dir);
-      expect(again).toEqual({ code: 1, stdout, stderr: '' });
+      expect(again).toEqual({ code: 0, stdout, stderr: '' });
       expect(await current('t/case.md')).toBe(
         (await original('t/case.md')).replace('# what is an EVENT loop\n', '# What is an event loop?\n'),
       );

@@ -67,12 +67,6 @@ describe('rule fixtures', () => {
 });
 
 describe('each rule reports exactly', () => {
-  it('frontmatter-missing', async () => {
-    expect(await report('frontmatter-missing')).toMatchInlineSnapshot(
-      `"t/bad.md:1:1  error  the file has no frontmatter; start it with \`---\`, a \`title:\` line, and \`---\`  frontmatter-missing"`,
-    );
-  });
-
   it('frontmatter-unclosed', async () => {
     expect(await report('frontmatter-unclosed')).toMatchInlineSnapshot(
       `"t/bad.md:1:1  error  the frontmatter opened with \`---\` never closes; add a line with \`---\` after the last field  frontmatter-unclosed"`,
@@ -89,9 +83,6 @@ describe('each rule reports exactly', () => {
   it('frontmatter-field: missing, wrong types, not a mapping; the MkDocs forms are valid', async () => {
     expect(await report('frontmatter-field')).toMatchInlineSnapshot(`
       "t/bad-list.md:2:1  error  the frontmatter must be \`field: value\` lines, such as \`title: …\`; found a list  frontmatter-field
-      t/bad-missing.md:1:1  error  \`date\` is missing: add the date it was first published, such as \`2025-10-07\`  frontmatter-field
-      t/bad-missing.md:1:1  error  \`description\` is missing: add a one-sentence summary for search results  frontmatter-field
-      t/bad-no-title.md:1:1  error  \`title\` is missing: expected the question as text  frontmatter-field
       t/bad-types.md:2:8  error  \`title\`: expected the question as text, found \`42\`  frontmatter-field
       t/bad-types.md:4:7  error  \`date\`: expected a date such as \`2025-10-07\`, found \`yesterday\`  frontmatter-field
       t/bad-types.md:5:8  error  \`draft\`: expected \`true\` or \`false\`, found \`yes\`  frontmatter-field
@@ -114,16 +105,22 @@ describe('each rule reports exactly', () => {
 
   it('h1-title-mismatch: different, fixable, Markdown in the title; smart punctuation is the same text', async () => {
     expect(await report('h1-title-mismatch')).toMatchInlineSnapshot(`
-      "t/bad-case.md:7:1  error  the H1 \`What is an Event Loop\` differs from the title \`What is an event loop?\`; make them the same, or remove the H1 (the page shows the title); \`--fix\` rewrites it to the title  h1-title-mismatch
-      t/bad-code.md:7:1  error  the title holds Markdown, which the page shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
-      t/bad.md:7:1  error  the H1 \`How do I stop a task?\` differs from the title \`How do I cancel a task?\`; make them the same, or remove the H1 (the page shows the title)  h1-title-mismatch"
+      "t/bad-case.md:7:1  warning  the page shows the H1 \`What is an Event Loop\`, and the browser tab and search results the title \`What is an event loop?\`; make them the same if they name one question; \`--fix\` rewrites the H1 to the title  h1-title-mismatch
+      t/bad-code.md:7:1  warning  the title holds Markdown, which the browser tab shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
+      t/bad.md:7:1  warning  the page shows the H1 \`How do I stop a task?\`, and the browser tab and search results the title \`How do I cancel a task?\`; make them the same if they name one question  h1-title-mismatch"
     `);
+  });
+
+  it('date-missing: a question without a date is published as a plain page', async () => {
+    expect(await report('date-missing')).toMatchInlineSnapshot(
+      `"t/bad.md:1:1  warning  the article has no \`date\`, so it is published as a plain page, not as a question (no FAQ data, not in the feed); add the date it was first published, such as \`2025-10-07\`  date-missing"`,
+    );
   });
 
   it('in-short-missing: none, or not an `info` admonition', async () => {
     expect(await report('in-short-missing')).toMatchInlineSnapshot(`
-      "t/bad-note.md:6:1  error  the article has no short answer; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
-      t/bad.md:8:1  error  the article has no short answer; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing"
+      "t/bad-note.md:6:1  warning  the article has no short answer, so it is published as a plain page, not as a question; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
+      t/bad.md:8:1  warning  the article has no short answer, so it is published as a plain page, not as a question; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing"
     `);
   });
 

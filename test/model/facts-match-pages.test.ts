@@ -141,7 +141,7 @@ describe('the two facts the checker and the page once disagreed on', () => {
   it('an H1 with a dash for the title’s hyphen is the title: shown once, with its id, which links reach', async () => {
     const { check, site } = built.get('the agreement fixture')!;
     const doc = check.documents.find((d) => d.file === 'queues/promises-a-primer.md')!;
-    expect(doc.facts?.h1).toMatchObject({ isTitle: true, id: 'promises-a-primer' });
+    expect(doc.facts?.h1).toMatchObject({ leads: true, id: 'promises-a-primer' });
     const page = await pageOf(site, doc);
     expect(page.querySelectorAll('h1').map((h1) => h1.id)).toEqual(['promises-a-primer']);
     expect(check.diagnostics.filter((d) => d.ruleId === 'link-missing-anchor')).toEqual([]);
