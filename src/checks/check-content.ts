@@ -17,7 +17,7 @@ import { applyRuleLevels, type RuleLevels } from './rule-levels.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
 
 /** What the checker needs to know; everything else it finds in the content folder. */
-export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd'> {
+export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd' | 'exclude'> {
   /** Rules switched off or set to another severity. */
   rules?: RuleLevels;
   /** Report only on files matching these globs (relative to the content folder); links into others still resolve. */
@@ -60,6 +60,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       base: '/',
     },
     render: options.render ?? false,
+    exclude: options.exclude,
   });
   const started = performance.now();
   const raw: Diagnostic[] = scanDiagnostics(content.scan, options);
@@ -71,6 +72,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     pagesByUrl: new Map(published.map((doc) => [doc.route.url, doc])),
     assets: content.scan.assets,
     folders: content.scan.folders,
+    excluded: content.scan.excluded,
     generatedPaths: new Set(options.generatedPaths ?? []),
   };
   const graph = buildLinkGraph(published, index);

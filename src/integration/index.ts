@@ -4,6 +4,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
+import { navPlaces } from '../model/nav-places.ts';
 import { buildSiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
@@ -34,6 +35,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       entries: proved?.entries ?? [],
       includeDrafts: includeDrafts(command),
       bodiesDir: proved?.check.bodies?.folder ?? '',
+      nav: settings.nav ? navPlaces(settings.nav) : undefined,
+      examples: proved?.examples ?? { status: 'unverified', total: 0, failing: 0 },
     });
   };
   return {
@@ -95,7 +98,10 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
         const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
-        const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
+        const model = buildSiteModel(entries, {
+          includeDrafts: includeDrafts('build'),
+          nav: settings.nav ? navPlaces(settings.nav) : undefined,
+        });
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({

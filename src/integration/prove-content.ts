@@ -13,6 +13,7 @@ import { toSiteEntry } from '../model/site-entry.ts';
 import type { SiteEntry } from '../model/site-model.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import type { SiteSettings } from '../settings/settings.ts';
+import type { ExamplesSummary } from '../site/open-site-data.ts';
 import { codeNotesOf, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
@@ -31,6 +32,8 @@ export interface ProvedContent {
   entries: SiteEntry[];
   /** Milliseconds, for the build report. */
   milliseconds: number;
+  /** What this build verified of the examples, for what the pages may claim. */
+  examples: ExamplesSummary;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function proveContent(options: {
     contentDir: settings.contentDir,
     cwd: root,
     rules: settings.rules,
+    exclude: settings.exclude,
     cacheDir: caches,
     markdown: markdownOptionsOf(settings, root),
     render: true,
@@ -118,5 +122,11 @@ export async function proveContent(options: {
         ]
       : [],
   );
-  return { check, entries, milliseconds };
+  const notes = entries.filter((entry) => !entry.data.draft).flatMap((entry) => entry.codeNotes);
+  const examples: ExamplesSummary = {
+    status: verdict.status,
+    total: notes.filter((note) => note && note.state !== 'not-run').length,
+    failing: notes.filter((note) => note?.state === 'known-failure').length,
+  };
+  return { check, entries, milliseconds, examples };
 }

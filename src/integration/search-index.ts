@@ -8,7 +8,12 @@ import { SEARCH_INDEX_DIR } from '../core/site-paths.ts';
  * "In short" label. The layout marks its own chrome with `data-pagefind-ignore`; these come
  * from remark plugins that know nothing of search.
  */
-const IGNORED_IN_CONTENT = ['figcaption', '.copy-button', '.verification', '.in-short > .admonition-title'];
+const IGNORED_IN_CONTENT = [
+  'figcaption',
+  '.kb-copy-button',
+  '.kb-verification',
+  '.kb-in-short > .admonition-title',
+];
 
 /** What the indexing step did, for the build log. */
 export interface SearchIndexSummary {

@@ -28,6 +28,8 @@ export interface LoadOptions {
   markdown: MarkdownOptions;
   /** Render each body too, into the body cache (a build; needs `cacheDir`). */
   render: boolean;
+  /** Files of the content folder the site leaves out (`.gitignore` patterns, MkDocs' `exclude_docs`). */
+  exclude?: readonly string[] | undefined;
 }
 
 /** The content folder, read: what it holds and every Markdown document. */
@@ -50,7 +52,7 @@ const READ_BATCH = 64;
 /** Reads every Markdown file of the content folder, parsing (and rendering) those the caches do not hold. */
 export async function loadContent(options: LoadOptions): Promise<LoadedContent> {
   const started = performance.now();
-  const scan = await scanContent(options.contentDir);
+  const scan = await scanContent(options.contentDir, options.exclude);
   const identity = `${await codeIdentity()}\n${JSON.stringify(options.markdown)}`;
   const cache = await openDocumentCache(options.cacheDir, options.contentDir, identity);
   if (options.render && !options.cacheDir)

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 
 /** What the content folder holds, relative paths with forward slashes, sorted. */
 export interface ContentScan {
@@ -8,6 +9,8 @@ export interface ContentScan {
   /** Every other file: published as it is, and a valid link target. */
   assets: Set<string>;
   folders: Set<string>;
+  /** Files and folders (`name/`) the site leaves out by `exclude` patterns; nothing under them is scanned. */
+  excluded: Set<string>;
   /**
    * Folders reached again through a symbolic link (`detail`: the folder, relative to the content folder),
    * folders that could not be read (`detail`: the error code) and symbolic links whose target cannot be
@@ -16,22 +19,32 @@ export interface ContentScan {
   problems: { file: string; kind: 'loop' | 'unreadable' | 'broken-link'; detail: string; code?: string }[];
 }
 
-/** Walks the content folder, following symbolic links but never into a loop. Dot-files are skipped. */
-export async function scanContent(contentDir: string): Promise<ContentScan> {
-  const scan: ContentScan = { markdown: [], assets: new Set(), folders: new Set(), problems: [] };
+/**
+ * Walks the content folder, following symbolic links but never into a loop. Dot-files are skipped,
+ * and what `exclude` names (`.gitignore` patterns, as MkDocs' `exclude_docs`).
+ */
+export async function scanContent(contentDir: string, exclude: readonly string[] = []): Promise<ContentScan> {
+  const scan: ContentScan = {
+    markdown: [],
+    assets: new Set(),
+    folders: new Set(),
+    excluded: new Set(),
+    problems: [],
+  };
   const root = await realpath(contentDir);
-  await walk(contentDir, '', root, new Set([root]), scan);
+  await walk({ contentDir, root, scan, excluded: ignore().add([...exclude]) }, '', new Set([root]));
   scan.markdown.sort();
   return scan;
 }
 
-async function walk(
-  contentDir: string,
-  relative: string,
-  root: string,
-  seen: Set<string>,
-  scan: ContentScan,
-): Promise<void> {
+interface Walk {
+  contentDir: string;
+  root: string;
+  scan: ContentScan;
+  excluded: Ignore;
+}
+
+async function walk({ contentDir, root, scan, excluded }: Walk, relative: string, seen: Set<string>): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(path.join(contentDir, relative), { withFileTypes: true });
@@ -64,6 +77,10 @@ async function walk(
       isDirectory = target.isDirectory();
       isFile = target.isFile();
     }
+    if ((isDirectory || isFile) && excluded.ignores(isDirectory ? `${child}/` : child)) {
+      scan.excluded.add(isDirectory ? `${child}/` : child);
+      continue;
+    }
     if (isDirectory) {
       const real = await realpath(absolute).catch(() => absolute);
       if (seen.has(real)) {
@@ -73,7 +90,7 @@ async function walk(
       }
       seen.add(real);
       scan.folders.add(child);
-      await walk(contentDir, child, root, seen, scan);
+      await walk({ contentDir, root, scan, excluded }, child, seen);
       seen.delete(real);
     } else if (isFile) {
       if (/\.md$/i.test(entry.name)) scan.markdown.push(child);

@@ -2,6 +2,7 @@ import type { HeadingFact } from '../markdown/heading-ids.ts';
 import type { DocumentFacts, SeeAlsoItem } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { backlinksOf } from './link-graph.ts';
+import type { NavPlaces } from './nav-places.ts';
 import { routeForContentFile, topicsOf, type Route } from './routes.ts';
 
 /** What the build says under a code block: whether it ran and passed, and on what. */
@@ -82,7 +83,10 @@ export interface TopicNode {
 
 /** A "See also" link ready to show: a link to a page of the site carries that page. */
 export interface SeeAlsoLink extends SeeAlsoEntry {
-  /** The target page's title for links to a page of the site, else the link text. */
+  /**
+   * The target page's title for links to a page of the site, else the link text: for listings and
+   * structured data. The page shows the link text as the author wrote it.
+   */
   title: string;
   page: PageNode | undefined;
 }
@@ -109,26 +113,34 @@ export interface SiteModel {
   recent: PageNode[];
 }
 
-/** Builds the site model from content entries; drafts are left out unless `includeDrafts`. */
+/**
+ * Builds the site model from content entries; drafts are left out unless `includeDrafts`.
+ * With a navigation (`mkdocs.yml`'s `nav`), topics and pages follow its order and take its titles.
+ */
 export function buildSiteModel(
   entries: readonly SiteEntry[],
-  options: { includeDrafts: boolean },
+  options: { includeDrafts: boolean; nav?: NavPlaces | undefined },
 ): SiteModel {
+  const nav = options.nav;
+  const byNav = (a: PageNode, b: PageNode) =>
+    (nav?.pages.get(a.file)?.order ?? Infinity) - (nav?.pages.get(b.file)?.order ?? Infinity) ||
+    a.title.localeCompare(b.title);
   const published = entries.filter((entry) => options.includeDrafts || !entry.data.draft);
   const topicNames = topicsOf(published.filter((e) => e.id.includes('/')).map((e) => `${e.id}.md`));
   const nodes = published
-    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames)))
+    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames), nav))
     .sort((a, b) => a.url.localeCompare(b.url));
 
-  const topics = [...topicNames].sort().map((name): TopicNode => {
+  const topicOrder = (name: string) => nav?.topics.get(name)?.order ?? Infinity;
+  const topics = [...topicNames]
+    .sort((a, b) => topicOrder(a) - topicOrder(b) || a.localeCompare(b))
+    .map((name): TopicNode => {
     const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
-    const inTopic = nodes
-      .filter((node) => node.kind === 'article' && node.topic === name)
-      .sort((a, b) => a.title.localeCompare(b.title));
+    const inTopic = nodes.filter((node) => node.kind === 'article' && node.topic === name).sort(byNav);
     return {
       name,
       url: `/${name}/`,
-      title: page?.title ?? humanise(name),
+      title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
       description: page?.description ?? '',
       page,
       articles: inTopic.filter((node) => node.isQuestion),
@@ -179,13 +191,15 @@ export function buildSiteModel(
   };
 }
 
-function toNode(entry: SiteEntry, route: Route): PageNode {
+function toNode(entry: SiteEntry, route: Route, nav: NavPlaces | undefined): PageNode {
   const { data } = entry;
+  // MkDocs' order: the navigation's title, else the page's own.
+  const title = nav?.pages.get(route.file)?.title ?? entry.title;
   return {
     ...route,
     entryId: entry.id,
-    title: entry.title,
-    heading: entry.heading ?? entry.title,
+    title,
+    heading: entry.heading ?? title,
     isQuestion: route.kind === 'article' && entry.inShort !== undefined && data.date !== undefined,
     description: data.description ?? entry.inShort ?? '',
     inShort: entry.inShort,

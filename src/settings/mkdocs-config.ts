@@ -202,7 +202,8 @@ function interpret(
   set('nav', readNav(config['nav'], reading, isDocsFile), ['nav']);
   set('extraCss', textList(config, ['extra_css'], reading), ['extra_css']);
   set('extraJavascript', readScripts(config, reading), ['extra_javascript']);
-  set('exclude', readExclude(config, reading), ['exclude_docs']);
+  // MkDocs always leaves out a `templates` folder at the top of `docs_dir`, as theme overrides.
+  set('exclude', ['/templates/', ...(readExclude(config, reading) ?? [])], ['exclude_docs']);
   set('markdownExtensions', readExtensions(config, reading, { dir, docsDir }), ['markdown_extensions']);
   readTheme(config['theme'], reading, set);
   readExtra(config['extra'], reading, set);

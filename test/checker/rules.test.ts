@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CheckOptions } from '../../src/checks/check-content.ts';
 import { RULES, type RuleId } from '../../src/checks/rule-ids.ts';
 import { check, FIXTURES, show } from './helpers.ts';
 
@@ -29,10 +30,19 @@ const NOT_IMPLEMENTED: RuleId[] = ['link-external-broken', 'link-external-unchec
 /** The example runner's rules (`example-*`) are reported by runExamples, not by checkContent. */
 const isExampleRule = (id: string) => id.startsWith('example-');
 
+/** Settings a rule needs to be broken at all. */
+const RULE_OPTIONS: Partial<Record<RuleId, Partial<CheckOptions>>> = {
+  'link-to-excluded': { exclude: ['/t/notes/', 'scratch.md'] },
+};
+
 const ruleFolders = readdirSync(RULE_FIXTURES).sort();
 
+function checkRule(rule: string) {
+  return check(path.join(RULE_FIXTURES, rule), RULE_OPTIONS[rule as RuleId]);
+}
+
 async function report(rule: string): Promise<string> {
-  return show((await check(path.join(RULE_FIXTURES, rule))).diagnostics);
+  return show((await checkRule(rule)).diagnostics);
 }
 
 describe('rule fixtures', () => {
@@ -51,7 +61,7 @@ describe('rule fixtures', () => {
 
   describe.each(ruleFolders)('%s', (rule) => {
     it('reports that rule only, on every bad file and on no good file', async () => {
-      const { diagnostics, documents } = await check(path.join(RULE_FIXTURES, rule));
+      const { diagnostics, documents } = await checkRule(rule);
       expect(diagnostics.length).toBeGreaterThan(0);
       expect(new Set(diagnostics.map((d) => d.ruleId))).toEqual(new Set([rule]));
       const reported = new Set(diagnostics.map((d) => d.file));
@@ -169,6 +179,13 @@ describe('each rule reports exactly', () => {
     expect(await report('link-to-draft')).toMatchInlineSnapshot(
       `"t/bad.md:10:9  error  the link \`draft.md#details\` points to a draft, which is not published; publish it or remove the link  link-to-draft"`,
     );
+  });
+
+  it('link-to-excluded: a file or a folder left out by gitignore patterns, which are not checked themselves', async () => {
+    expect(await report('link-to-excluded')).toMatchInlineSnapshot(`
+      "t/bad.md:8:26  error  the link \`notes/plan.md\` points to \`t/notes/plan.md\`, which \`exclude_docs\` leaves out of the site; publish it or remove the link  link-to-excluded
+      t/bad.md:8:56  error  the link \`scratch.md#ideas\` points to \`t/scratch.md\`, which \`exclude_docs\` leaves out of the site; publish it or remove the link  link-to-excluded"
+    `);
   });
 
   it('link-missing-anchor: did you mean; duplicate headings, inline code, smart punctuation and the title heading are valid', async () => {

@@ -35,7 +35,7 @@ async function iconPath(name: string): Promise<string> {
 
 describe('admonitions.css', () => {
   it.each(TYPES)('gives %j the colour %s and the icon %s', async (names, color, icon) => {
-    const selector = `.prose :is(.admonition, details):is(${names.map((name) => `.${name}`).join(', ')}) {`;
+    const selector = `.kb-prose :is(.admonition, details):is(${names.map((name) => `.${name}`).join(', ')}) {`;
     const start = admonitionsCss.indexOf(selector);
     expect(start, selector).toBeGreaterThan(-1);
     const rule = admonitionsCss.slice(start, admonitionsCss.indexOf('}', start));
@@ -58,7 +58,7 @@ describe.skipIf(!runBrowser)('the styles in a browser', () => {
   async function page(markdown: string, extensions: Record<string, Record<string, unknown>>) {
     const { html } = await renderBlocks(markdown, extensions);
     const tab = await browser.newPage();
-    await tab.setContent(`<style>${admonitionsCss}${tabbedCss}</style><main class="prose">${html}</main>`);
+    await tab.setContent(`<style>${admonitionsCss}${tabbedCss}</style><main class="kb-prose">${html}</main>`);
     return tab;
   }
 

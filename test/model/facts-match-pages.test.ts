@@ -41,7 +41,7 @@ async function pageOf(site: BuiltSite, doc: ContentDocument): Promise<HTMLElemen
 /** Ids of the headings the page shows from the document: the title, the body's, and "See also". */
 function pageHeadingIds(html: HTMLElement): string[] {
   const headings = html.querySelectorAll(
-    'main h1, main .prose h2, main .prose h3, main .prose h4, main .prose h5, main .prose h6, main .see-also h2',
+    'main h1, main .kb-prose h2, main .kb-prose h3, main .kb-prose h4, main .kb-prose h5, main .kb-prose h6, main .kb-see-also h2',
   );
   return headings.map((heading) => heading.id).filter(Boolean);
 }
@@ -122,7 +122,7 @@ describe.each(Object.keys(SITES))('%s', (name) => {
         .sort();
       const page = await pageOf(site, doc);
       const shown = page
-        .querySelectorAll('.linked-from a')
+        .querySelectorAll('.kb-linked-from a')
         .map((link) => link.getAttribute('href')!)
         .sort();
       expect({ page: doc.file, linkedFrom: shown }).toEqual({ page: doc.file, linkedFrom: sources });

@@ -188,7 +188,7 @@ describe('an article', () => {
       expect(question['name']).toBe(root.querySelector('h1')?.text);
       const answer = question['acceptedAnswer'] as Json;
       expect(answer['@type']).toBe('Answer');
-      const inShort = root.querySelector('.admonition.in-short');
+      const inShort = root.querySelector('.admonition.kb-in-short');
       const visible = squash(inShort!.text).replace(/^In short\s*/, '');
       expect(squash(String(answer['text']))).toBe(visible);
     }
@@ -203,7 +203,9 @@ describe('an article', () => {
     expect(article['description']).toBe(meta(root, 'description'));
     expect(article['datePublished']).toBe('2025-02-03');
     // The visible "Last updated" date.
-    expect(article['dateModified']).toBe(root.querySelector('.article-meta time')?.getAttribute('datetime'));
+    expect(article['dateModified']).toBe(
+      root.querySelector('.kb-article-meta time')?.getAttribute('datetime'),
+    );
     expect(byId(graph, article['author'])).toMatchObject({ '@type': 'Person', name: 'Ada Example' });
     expect(byId(graph, article['publisher'])).toMatchObject({
       '@type': 'Organization',
@@ -221,7 +223,7 @@ describe('an article', () => {
       const root = page(urlPath);
       const list = node(jsonLd(root), 'BreadcrumbList');
       const items = list['itemListElement'] as Json[];
-      const visible = root.querySelectorAll('nav.breadcrumbs li');
+      const visible = root.querySelectorAll('nav.kb-breadcrumbs li');
       expect(items.map((item) => item['position'])).toEqual(visible.map((_, index) => index + 1));
       expect(items.map((item) => item['name'])).toEqual(visible.map((li) => squash(li.text)));
       expect(items.map((item) => item['item'])).toEqual(

@@ -67,7 +67,7 @@ describe('the dev server', () => {
   }, 120_000);
 
   it('says that examples are not verified by the dev server', async () => {
-    const html = await waitFor(PAGE, (text) => text.includes('class="verification'));
+    const html = await waitFor(PAGE, (text) => text.includes('class="kb-verification'));
     expect(html).toContain('Not verified yet (development server)');
     expect(html).not.toContain('Verified on');
   });

@@ -30,7 +30,7 @@ const ORACLE_BASE: Extensions = {
 
 /** Our HTML without what the site adds on purpose: the short answer's class and search weight. */
 function withoutOwnMarks(html: string): string {
-  return html.replace(/ in-short(?=")/g, '').replace(/ data-pagefind-weight="5"/g, '');
+  return html.replace(/ kb-in-short(?=")/g, '').replace(/ data-pagefind-weight="5"/g, '');
 }
 
 /** Reads the fixtures of one area (`test/markdown/fixtures/<area>/<case>/`). */
