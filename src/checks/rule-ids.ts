@@ -35,7 +35,10 @@ export const RULES = {
   'link-missing-file': { severity: 'error', summary: 'a relative link names a file that does not exist' },
   'link-outside-content': { severity: 'error', summary: 'a relative link leaves the content folder' },
   'link-to-draft': { severity: 'error', summary: 'a published page links to a draft' },
-  'link-to-excluded': { severity: 'error', summary: 'a page links to a file the site leaves out (`exclude_docs`)' },
+  'link-to-excluded': {
+    severity: 'error',
+    summary: 'a page links to a file the site leaves out (`exclude_docs`)',
+  },
   'link-missing-anchor': { severity: 'error', summary: 'a `#anchor` matches no heading on the target page' },
   'link-missing-page': { severity: 'error', summary: 'an absolute site link matches no page' },
   'link-to-folder': { severity: 'error', summary: 'a relative link names a folder instead of a file' },

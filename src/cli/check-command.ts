@@ -12,6 +12,7 @@ import { checkContent } from '../checks/check-content.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../checks/diagnostics.ts';
 import { FORMATTERS, isFormatName } from '../checks/formatters/index.ts';
 import { applyRuleLevels } from '../checks/rule-levels.ts';
+import { settleBaseline } from '../checks/settle-baseline.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
@@ -29,6 +30,8 @@ export interface CheckFlags {
   jobs?: string | undefined;
   update?: string | undefined;
   external?: boolean | undefined;
+  'write-baseline'?: boolean | undefined;
+  verbose?: boolean | undefined;
   help?: boolean | undefined;
 }
 
@@ -62,6 +65,9 @@ export const CHECK_USAGE = `Usage: npm run check -- [options]
   --update                    rewrite output blocks from what the examples print
   --update=all                also add output blocks to examples that print but have none
   --update=throws             also rewrite the output blocks of \`throws\` examples
+  --write-baseline            record every current error in kb-baseline.json beside the
+                              content folder; from then on only new errors fail
+  --verbose                   also list the known errors of the baseline
   -h, --help                  show this help
 
 Exit codes: 0 no errors, 1 content errors, 2 bad usage or settings.
@@ -204,13 +210,26 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   }
   diagnostics.sort(compareDiagnostics);
 
+  const baseline = await settleBaseline(diagnostics, {
+    contentDir: settings.contentDir,
+    cwd: io.cwd,
+    write: Boolean(flags['write-baseline']),
+    verbose: Boolean(flags.verbose),
+    // What this run did not look at keeps its entries.
+    keep: (entry) =>
+      (flags.examples === false && entry.rule.startsWith('example-')) ||
+      (Boolean(flags.only?.length) && !result.selected.some((doc) => doc.file === entry.file)),
+    stderr: io.stderr,
+  });
+  if (baseline === undefined) return EXIT.usage;
+
   io.stdout.write(
-    FORMATTERS[format](diagnostics, {
+    FORMATTERS[format](baseline.fresh, {
       color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'],
       fileCount: result.fileCount,
     }),
   );
-  const { errors, warnings } = countBySeverity(diagnostics);
+  const { errors, warnings } = countBySeverity(baseline.fresh);
   return errors > 0 || warnings > maxWarnings ? EXIT.contentErrors : EXIT.ok;
 }
 

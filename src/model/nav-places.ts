@@ -39,7 +39,8 @@ export function navPlaces(nav: readonly NavTreeItem[] | undefined): NavPlaces {
       const place = { order: order++, title: item.title };
       if (!places.pages.has(file)) places.pages.set(file, place);
       const topic = file.includes('/') ? file.split('/')[0]! : undefined;
-      if (topic && !places.topics.has(topic)) places.topics.set(topic, { order: place.order, title: section });
+      if (topic && !places.topics.has(topic))
+        places.topics.set(topic, { order: place.order, title: section });
     }
   };
   walk(nav ?? [], undefined);

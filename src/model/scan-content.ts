@@ -44,7 +44,11 @@ interface Walk {
   excluded: Ignore;
 }
 
-async function walk({ contentDir, root, scan, excluded }: Walk, relative: string, seen: Set<string>): Promise<void> {
+async function walk(
+  { contentDir, root, scan, excluded }: Walk,
+  relative: string,
+  seen: Set<string>,
+): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(path.join(contentDir, relative), { withFileTypes: true });

@@ -135,18 +135,18 @@ export function buildSiteModel(
   const topics = [...topicNames]
     .sort((a, b) => topicOrder(a) - topicOrder(b) || a.localeCompare(b))
     .map((name): TopicNode => {
-    const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
-    const inTopic = nodes.filter((node) => node.kind === 'article' && node.topic === name).sort(byNav);
-    return {
-      name,
-      url: `/${name}/`,
-      title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
-      description: page?.description ?? '',
-      page,
-      articles: inTopic.filter((node) => node.isQuestion),
-      pages: inTopic.filter((node) => !node.isQuestion),
-    };
-  });
+      const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
+      const inTopic = nodes.filter((node) => node.kind === 'article' && node.topic === name).sort(byNav);
+      return {
+        name,
+        url: `/${name}/`,
+        title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
+        description: page?.description ?? '',
+        page,
+        articles: inTopic.filter((node) => node.isQuestion),
+        pages: inTopic.filter((node) => !node.isQuestion),
+      };
+    });
 
   const byId = new Map(nodes.map((node) => [node.entryId, node]));
   // "Linked from" lists the articles that link here; the graph itself counts every published page.

@@ -74,9 +74,7 @@ describe('building a MkDocs-format content folder as it is', () => {
     const links = (page: HTMLElement, selector: string) =>
       page.querySelectorAll(`${selector} a`).map((a) => [a.getAttribute('href'), a.text]);
     const greet = await page('guides/how-do-i-greet-someone');
-    expect(links(greet, '.kb-see-also')).toEqual([
-      ['/recipes/how-do-i-say-goodbye/', 'Saying goodbye'],
-    ]);
+    expect(links(greet, '.kb-see-also')).toEqual([['/recipes/how-do-i-say-goodbye/', 'Saying goodbye']]);
     expect(greet.querySelectorAll('.kb-prose h2').map((h) => h.text)).not.toContain('See also');
     const goodbye = await page('recipes/how-do-i-say-goodbye');
     expect(links(goodbye, '.kb-linked-from')).toEqual([
