@@ -185,12 +185,13 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     const exampleDiagnostics = applyRuleLevels(examples.diagnostics, settings.rules);
     if (flags.update !== undefined) {
       const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
-      for (const change of changes) io.stderr.write(`updated ${change}\n`);
+      for (const { file, line, change } of changes)
+        io.stderr.write(`updated ${file}:${line}: output block ${change}\n`);
       io.stderr.write(`${changes.length} output block(s) updated.\n`);
       const stillFailing = exampleDiagnostics.filter(
         (d) =>
           d.ruleId !== 'example-output-mismatch' ||
-          !changes.some((c) => c.startsWith(`${d.file}:${d.line}:`)),
+          !changes.some((c) => c.file === d.file && c.line === d.line),
       );
       diagnostics.push(...stillFailing);
     } else {

@@ -9,6 +9,7 @@ import { cacheRoot } from '../core/cache-store.ts';
 import { ENV, type Environment } from '../core/env.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
+import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { toSiteEntry } from '../model/site-entry.ts';
 import type { SiteEntry } from '../model/site-model.ts';
@@ -88,8 +89,8 @@ export async function proveContent(options: {
     versions = Object.fromEntries(
       [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
     );
-    const { total, ran, cached, failed } = examples.counts;
-    logger.info(`examples: ${total} found, ${ran} run, ${cached} cached, ${failed} failed`);
+    // The same summary as `npm run check`: counts, interpreters, isolation and the slowest examples.
+    logger.info(summariseExampleRun(examples).join('\n'));
   }
   diagnostics.sort(compareDiagnostics);
   // Errors the adoption baseline records are counted, not failed on; the build cannot write it.

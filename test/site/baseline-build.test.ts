@@ -32,6 +32,13 @@ describe('a build with an adoption baseline', () => {
     expect(site.stdout + site.stderr).toContain('3 known error(s) of');
   });
 
+  it('logs what the examples ran on and how they were isolated, as the check does', () => {
+    const log = site.stdout + site.stderr;
+    expect(log).toMatch(/examples: 1 found, 1 run, 0 cached, 0 not run \(norun\), 1 failed/);
+    expect(log).toMatch(/ran on: Python 3\.\d+/);
+    expect(log).toMatch(/isolation: /);
+  });
+
   it('says on the page that the known failing example is not verified, and so does the footer', async () => {
     const html = parse(await readFile(path.join(site.outDir, 't/sums/index.html'), 'utf8'));
     const note = html.querySelector('.kb-verification')?.text ?? '';
