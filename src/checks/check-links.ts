@@ -48,7 +48,7 @@ function checkLink(doc: ContentDocument, link: LinkFact, index: LinkIndex): Link
     case 'excluded':
       return {
         ruleId: 'link-to-excluded',
-        message: `the link \`${url}\` points to \`${target.resolved}\`, which \`exclude_docs\` leaves out of the site; publish it or remove the link`,
+        message: `the link \`${url}\` points to \`${target.resolved}\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link`,
       };
     case 'missing-file': {
       const match = closest(target.resolved, index.assets);

@@ -183,8 +183,8 @@ describe('each rule reports exactly', () => {
 
   it('link-to-excluded: a file or a folder left out by gitignore patterns, which are not checked themselves', async () => {
     expect(await report('link-to-excluded')).toMatchInlineSnapshot(`
-      "t/bad.md:8:26  error  the link \`notes/plan.md\` points to \`t/notes/plan.md\`, which \`exclude_docs\` leaves out of the site; publish it or remove the link  link-to-excluded
-      t/bad.md:8:56  error  the link \`scratch.md#ideas\` points to \`t/scratch.md\`, which \`exclude_docs\` leaves out of the site; publish it or remove the link  link-to-excluded"
+      "t/bad.md:8:26  error  the link \`notes/plan.md\` points to \`t/notes/plan.md\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link  link-to-excluded
+      t/bad.md:8:56  error  the link \`scratch.md#ideas\` points to \`t/scratch.md\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link  link-to-excluded"
     `);
   });
 
