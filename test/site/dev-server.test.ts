@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,16 @@ import { inheritedEnv, ROOT } from '../helpers/build-site.ts';
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/mkdocs-site');
 const ARTICLE = 'recipes/how-do-i-say-goodbye.md';
 const PAGE = '/recipes/how-do-i-say-goodbye/';
-const PORT = 4391;
+/** A port no other server (another worktree's test run, say) is listening on. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let PORT = 0;
 
 /** Fetches a page of the dev server until `accept` says yes, or the time is up. */
 async function waitFor(pathname: string, accept: (html: string) => boolean): Promise<string> {
@@ -32,6 +42,7 @@ describe('the dev server', () => {
   const file = () => path.join(work, 'content', ARTICLE);
 
   beforeAll(async () => {
+    PORT = await freePort();
     work = await mkdtemp(path.join(tmpdir(), 'kb-dev-'));
     await cp(FIXTURE, path.join(work, 'content'), { recursive: true });
     server = spawn(
