@@ -17,6 +17,9 @@ import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
 
+/** How long the dev server waits after the last change of a content file before proving again. */
+const EDIT_SETTLE_MS = 120;
+
 /**
  * The knowledge-base integration: proves the content, hands the pages its result through one
  * virtual module, and writes what the pages do not (Markdown sources, social cards, the search
@@ -79,9 +82,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       // The dev server proves the content again after every edit and reloads the browser.
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(settings.contentDir);
+        // An editor's save can be several writes (truncate, then write), and the watcher drops a
+        // change that follows another within 50 ms: prove once the writes have settled.
+        let settle: NodeJS.Timeout | undefined;
         server.watcher.on('all', (_event, file) => {
           if (path.relative(settings.contentDir, file).startsWith('..')) return;
-          void reload(server, logger);
+          clearTimeout(settle);
+          settle = setTimeout(() => void reload(server, logger), EDIT_SETTLE_MS);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

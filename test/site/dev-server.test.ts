@@ -19,6 +19,8 @@ async function freePort(): Promise<number> {
 }
 
 let PORT = 0;
+/** The end of the server's output, for a failure to show. */
+let serverLog = '';
 
 /** Fetches a page of the dev server until `accept` says yes, or the time is up. */
 async function waitFor(pathname: string, accept: (html: string) => boolean): Promise<string> {
@@ -32,7 +34,9 @@ async function waitFor(pathname: string, accept: (html: string) => boolean): Pro
     if (accept(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`the dev server never served what was expected at ${pathname}:\n${last.slice(0, 500)}`);
+  throw new Error(
+    `the dev server never served what was expected at ${pathname}:\n${last.slice(0, 500)}\n\nIts log ends:\n${serverLog}`,
+  );
 }
 
 // `astro dev` on a copy of a fixture: an edit shows on the next request, and so does undoing it.
@@ -42,12 +46,13 @@ describe('the dev server', () => {
   const file = () => path.join(work, 'content', ARTICLE);
 
   beforeAll(async () => {
+    // Its own port, and beside any dev server a person runs on this project (`--ignore-lock`).
     PORT = await freePort();
     work = await mkdtemp(path.join(tmpdir(), 'kb-dev-'));
     await cp(FIXTURE, path.join(work, 'content'), { recursive: true });
     server = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT)],
+      [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--ignore-lock'],
       {
         cwd: ROOT,
         env: {
@@ -56,10 +61,12 @@ describe('the dev server', () => {
           KB_CACHE_DIR: path.join(work, 'cache'),
           ASTRO_TELEMETRY_DISABLED: '1',
         },
-        stdio: 'ignore',
+        stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       },
     );
+    for (const stream of [server.stdout, server.stderr])
+      stream?.on('data', (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000)));
     await waitFor(PAGE, (html) => html.includes('<code>Goodbye</code>'));
   }, 90_000);
 
