@@ -7,6 +7,7 @@ import { remarkCodeAnnotations } from './remark-code-annotations.ts';
 import { remarkCustomFences, type SuperfencesOptions } from './remark-custom-fences.ts';
 import { remarkDisableSyntax } from './remark-disable-syntax.ts';
 import { remarkEmoji, type EmojiOptions } from './remark-emoji.ts';
+import { remarkInlineHilite } from './remark-inline-hilite.ts';
 import { remarkKeys, type KeysOptions } from './remark-keys.ts';
 import { remarkMark, type MarkOptions } from './remark-mark.ts';
 import { remarkTasklist, type TasklistOptions } from './remark-tasklist.ts';
@@ -47,7 +48,8 @@ export interface InlineExtensionSteps {
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.
- * 2. Task lists, once the tree holds GFM's `checked` items.
+ * 2. Task lists, once the tree holds GFM's `checked` items; inline code's language prefixes
+ *    (`#!python …`, pymdownx.inlinehilite) off the code, which the render step colours.
  * 3. Custom fences (Mermaid) before code annotations and before anything that treats `code`
  *    nodes as examples: a diagram is not code, is never highlighted, annotated or run.
  * 4. Code annotations last: they pair a code block with the ordered list after it, and move
@@ -85,6 +87,7 @@ export function inlineExtensionPlugins(
     remarkPlugins.push([remarkArithmatex, options<ArithmatexOptions>('pymdownx.arithmatex')]);
   if (on('pymdownx.tasklist'))
     remarkPlugins.push([remarkTasklist, options<TasklistOptions>('pymdownx.tasklist')]);
+  if (on('pymdownx.inlinehilite')) remarkPlugins.push(remarkInlineHilite);
   if (on('pymdownx.superfences'))
     remarkPlugins.push([remarkCustomFences, options<SuperfencesOptions>('pymdownx.superfences')]);
   const annotateAll = context.features?.includes('content.code.annotate') ?? false;
