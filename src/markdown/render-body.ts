@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { MarkdownExtensions } from './block-extensions.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
+import { rehypeCodeMeta } from './rehype-code-meta.ts';
 import { rehypeInlineHilite } from './rehype-inline-hilite.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
 import { remarkPageBody } from './remark-page-body.ts';
@@ -55,8 +56,10 @@ export function createBodyRenderer(options: {
     .use(remarkPageBody)
     .use(remarkRewriteLinks, { rewrite: options.rewriteLink })
     .use(remarkCodeFigures)
-    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-    .use(rehypeRaw);
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  // The fence meta (line numbers, highlighted lines) must outlive rehype-raw to reach shiki.
+  if (options.highlight !== false) processor.use(rehypeCodeMeta);
+  processor.use(rehypeRaw);
   if (options.highlight !== false) {
     processor.use(rehypeShiki, { ...SHIKI_CONFIG, transformers: code.shikiTransformers });
     // Inline code that names its language (pymdownx.inlinehilite), in the blocks' colours.

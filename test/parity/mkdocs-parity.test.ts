@@ -5,6 +5,7 @@ import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materialPrimaryColor } from '../../src/settings/material-palette.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { mkdocsCodeBlocks, ourCodeBlocks, type CodeBlock } from './code-blocks.ts';
 import { buildWithMkdocs, MKDOCS_MISSING, mkdocsAvailable, type MkdocsBuild } from './mkdocs-oracle.ts';
 import { MKDOCS_READING, OUR_READING } from './page-readings.ts';
 import { publishedPages, readPage } from './site-pages.ts';
@@ -158,6 +159,22 @@ describe.skipIf(!oracle)(`parity with MkDocs${oracle ? '' : ` (skipped: ${MKDOCS
           `${sitePath}: block ${at + 1} differs (MkDocs: ${JSON.stringify(expected[at])})`,
         ).toEqual(expected);
       });
+  });
+
+  it('code blocks have the titles, line numbers and highlighted lines MkDocs gives them', async () => {
+    const theirs: Record<string, CodeBlock[]> = {};
+    const ourBlocks: Record<string, CodeBlock[]> = {};
+    for (const sitePath of CONTENT_PAGES) {
+      const pair = await page(sitePath);
+      theirs[sitePath] = mkdocsCodeBlocks(pair.theirs.querySelector(MKDOCS_READING.content)!);
+      ourBlocks[sitePath] = ourCodeBlocks(pair.ours.querySelector(OUR_READING.content)!);
+    }
+    expect(
+      Object.values(theirs)
+        .flat()
+        .filter((block) => block.highlighted.length > 0),
+    ).not.toEqual([]);
+    expect(ourBlocks).toEqual(theirs);
   });
 
   it('no Material syntax shows as text on our pages', async () => {
