@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { materialPrimaryColor } from '../../src/settings/material-palette.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { mkdocsCodeBlocks, ourCodeBlocks, type CodeBlock } from './code-blocks.ts';
+import { extensionMarkup } from './extension-markup.ts';
 import { buildWithMkdocs, MKDOCS_MISSING, mkdocsAvailable, type MkdocsBuild } from './mkdocs-oracle.ts';
 import { MKDOCS_READING, OUR_READING } from './page-readings.ts';
 import { publishedPages, readPage } from './site-pages.ts';
@@ -175,6 +176,17 @@ describe.skipIf(!oracle)(`parity with MkDocs${oracle ? '' : ` (skipped: ${MKDOCS
         .filter((block) => block.highlighted.length > 0),
     ).not.toEqual([]);
     expect(ourBlocks).toEqual(theirs);
+  });
+
+  it('the extensions’ markup the text does not show is the same: block types, boxes, abbreviations, keys, marks, emoji', async () => {
+    const theirs: Record<string, string[]> = {};
+    const ourMarkup: Record<string, string[]> = {};
+    for (const sitePath of CONTENT_PAGES) {
+      const pair = await page(sitePath);
+      theirs[sitePath] = extensionMarkup(readContent(pair.theirs, MKDOCS_READING)!);
+      ourMarkup[sitePath] = extensionMarkup(readContent(pair.ours, OUR_READING)!);
+    }
+    expect(ourMarkup).toEqual(theirs);
   });
 
   it('no Material syntax shows as text on our pages', async () => {
