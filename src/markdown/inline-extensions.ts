@@ -2,6 +2,7 @@ import type { PluggableList } from 'unified';
 import { rehypeCodeAnnotations } from './rehype-code-annotations.ts';
 import { rehypeCodeLineAnchors, type CodeLineAnchorOptions } from './rehype-code-line-anchors.ts';
 import { remarkArithmatex, type ArithmatexOptions } from './remark-arithmatex.ts';
+import { remarkBareAddresses } from './remark-bare-addresses.ts';
 import { remarkCaret, type CaretOptions } from './remark-caret.ts';
 import { remarkCodeAnnotations } from './remark-code-annotations.ts';
 import { remarkCustomFences, type SuperfencesOptions } from './remark-custom-fences.ts';
@@ -43,8 +44,9 @@ export interface InlineExtensionSteps {
  *
  * Remark plugins, in this order:
  * 1. Syntax first. GFM strikethrough is switched off (MkDocs has none; pymdownx.tilde reads
- *    `~` its own way), and GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
- *    leaves `[ ]` as text without it. The syntax extensions (mark, caret, tilde, keys, emoji, arithmatex) only register
+ *    `~` its own way), GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
+ *    leaves `[ ]` as text without it, and GFM's bare-address links unless `pymdownx.magiclink`
+ *    is on. The syntax extensions (mark, caret, tilde, keys, emoji, arithmatex) only register
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.
@@ -71,6 +73,8 @@ export function inlineExtensionPlugins(
   // options of a plugin used twice.)
   const disabled = ['strikethrough', ...(on('pymdownx.tasklist') ? [] : ['tasklistCheck'])];
   const remarkPlugins: PluggableList = [[remarkDisableSyntax, { constructs: disabled }]];
+  // Bare addresses are links only with pymdownx.magiclink, which GFM's autolink literals stand in for.
+  if (!on('pymdownx.magiclink')) remarkPlugins.push(remarkBareAddresses);
   if (on('pymdownx.tilde')) remarkPlugins.push([remarkTilde, options<TildeOptions>('pymdownx.tilde')]);
   if (on('pymdownx.mark')) remarkPlugins.push([remarkMark, options<MarkOptions>('pymdownx.mark')]);
   if (on('pymdownx.caret')) remarkPlugins.push([remarkCaret, options<CaretOptions>('pymdownx.caret')]);
