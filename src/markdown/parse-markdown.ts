@@ -11,6 +11,7 @@ import {
 } from './block-extensions.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
+import { remarkSmartSymbols } from './remark-smart-symbols.ts';
 
 /** How the site's Markdown is read. */
 export interface ParseOptions {
@@ -56,6 +57,10 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
     [remarkHeadingIds, { extensions }],
     // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
     ...('smarty' in extensions ? [smartPunctuation()] : []),
+    // pymdownx.smartsymbols (`(c)` → ©, `-->` → →): after the ids, as its tree step runs after `toc`.
+    ...('pymdownx.smartsymbols' in extensions
+      ? [[remarkSmartSymbols, extensions['pymdownx.smartsymbols'] ?? {}] as const]
+      : []),
     // Fills `[TOC]`, which needs the ids.
     ...blockExtensionLatePlugins(extensions),
   ];
