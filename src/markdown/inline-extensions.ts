@@ -3,6 +3,7 @@ import { rehypeCodeAnnotations } from './rehype-code-annotations.ts';
 import { rehypeCodeLineAnchors, type CodeLineAnchorOptions } from './rehype-code-line-anchors.ts';
 import { remarkArithmatex, type ArithmatexOptions } from './remark-arithmatex.ts';
 import { remarkBareAddresses } from './remark-bare-addresses.ts';
+import { remarkBetterEm, type BetterEmOptions } from './remark-better-em.ts';
 import { remarkCaret, type CaretOptions } from './remark-caret.ts';
 import { remarkCodeAnnotations } from './remark-code-annotations.ts';
 import { remarkCustomFences, type SuperfencesOptions } from './remark-custom-fences.ts';
@@ -46,7 +47,7 @@ export interface InlineExtensionSteps {
  * 1. Syntax first. GFM strikethrough is switched off (MkDocs has none; pymdownx.tilde reads
  *    `~` its own way), GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
  *    leaves `[ ]` as text without it, and GFM's bare-address links unless `pymdownx.magiclink`
- *    is on. The syntax extensions (mark, caret, tilde, keys, emoji, arithmatex) only register
+ *    is on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.
@@ -75,6 +76,8 @@ export function inlineExtensionPlugins(
   const remarkPlugins: PluggableList = [[remarkDisableSyntax, { constructs: disabled }]];
   // Bare addresses are links only with pymdownx.magiclink, which GFM's autolink literals stand in for.
   if (!on('pymdownx.magiclink')) remarkPlugins.push(remarkBareAddresses);
+  if (on('pymdownx.betterem'))
+    remarkPlugins.push([remarkBetterEm, options<BetterEmOptions>('pymdownx.betterem')]);
   if (on('pymdownx.tilde')) remarkPlugins.push([remarkTilde, options<TildeOptions>('pymdownx.tilde')]);
   if (on('pymdownx.mark')) remarkPlugins.push([remarkMark, options<MarkOptions>('pymdownx.mark')]);
   if (on('pymdownx.caret')) remarkPlugins.push([remarkCaret, options<CaretOptions>('pymdownx.caret')]);
