@@ -21,20 +21,14 @@ export function rehypeInlineHilite(config: Pick<ShikiConfig, 'themes' | 'default
         marked.push(node);
     });
     if (marked.length === 0) return;
-    highlighter ??= createShikiHighlighter({ themes: config.themes });
+    highlighter ??= createShikiHighlighter(config.themes ? { themes: config.themes } : {});
     const shiki = await highlighter;
     for (const node of marked) {
       const language = String(node.properties[INLINE_LANGUAGE_PROPERTY]);
       const code = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
-      // Astro's helper hands back the `<code>` element itself when asked for inline code.
-      const highlighted: Root | Element = await shiki.codeToHast(code, language, {
-        inline: true,
-        defaultColor: config.defaultColor ?? false,
-      });
-      const element =
-        highlighted.type === 'element'
-          ? highlighted
-          : highlighted.children.find((child): child is Element => child.type === 'element');
+      const element = codeElement(
+        await shiki.codeToHast(code, language, { inline: true, defaultColor: config.defaultColor ?? false }),
+      );
       if (!element) continue;
       // One line of spans, straight in the `<code>`; shiki's colour variables on it, none of a
       // block's scrolling or focus.
@@ -58,6 +52,12 @@ export function rehypeInlineHilite(config: Pick<ShikiConfig, 'themes' | 'default
       };
     }
   };
+}
+
+/** Astro's helper hands back the `<code>` element itself, typed as a root, when asked for inline code. */
+function codeElement(highlighted: Root | Element): Element | undefined {
+  if (highlighted.type === 'element') return highlighted;
+  return highlighted.children.find((child): child is Element => child.type === 'element');
 }
 
 function classNames(value: unknown): string[] {
