@@ -1,11 +1,11 @@
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { normaliseText } from './text-blocks.ts';
 
-/** What pymdownx.highlight's options make of a code block: its title, first line number, highlighted lines. */
+/** What pymdownx.highlight's options make of a code block: its title, line numbers, highlighted lines. */
 export interface CodeBlock {
   title: string;
-  /** The number of the first line when lines are numbered (`linenums`). */
-  firstLine?: number;
+  /** The number shown beside each line when lines are numbered (`linenums`), `''` where none is shown. */
+  numbers?: string[];
   /** The lines `hl_lines` highlights, counted from 1. */
   highlighted: number[];
 }
@@ -13,8 +13,9 @@ export interface CodeBlock {
 /** MkDocs' code blocks: `div.highlight` (Pygments), with its `.filename`, `.linenos` and `.hll` lines. */
 export function mkdocsCodeBlocks(content: HTMLElement): CodeBlock[] {
   return content.querySelectorAll('div.highlight').map((block) => {
-    const numbers = block.querySelector('.linenos');
-    const first = numbers ? Number.parseInt(normaliseText(numbers.text), 10) : undefined;
+    // Pygments' column of numbers: one line per code line, blank where a step skips it.
+    const column = block.querySelector('.linenos');
+    const numbers = column?.text.replace(/\n$/, '').split('\n').map(normaliseText);
     const highlighted: number[] = [];
     let line = 1;
     // Pygments wraps each highlighted line, its newline included, in `span.hll`.
@@ -30,7 +31,7 @@ export function mkdocsCodeBlocks(content: HTMLElement): CodeBlock[] {
     if (code) walk(code);
     return {
       title: normaliseText(block.querySelector('.filename')?.text ?? ''),
-      ...(first === undefined ? {} : { firstLine: first }),
+      ...(numbers ? { numbers } : {}),
       highlighted,
     };
   });
@@ -44,11 +45,15 @@ export function ourCodeBlocks(content: HTMLElement): CodeBlock[] {
       ? figure.querySelector(':scope > figcaption')
       : null;
     const lines = pre.querySelectorAll('span.line');
-    const numbers = pre.querySelector('.linenos')?.getAttribute('data-linenos');
+    // Drawn by CSS from each line's `data-linenos`.
+    const numbered = pre.querySelector('.linenos') !== null;
+    const numbers = lines.map((line) =>
+      normaliseText(line.querySelector('.linenos')?.getAttribute('data-linenos') ?? ''),
+    );
     const highlighted = lines.flatMap((line, index) => (line.classList.contains('hll') ? [index + 1] : []));
     return {
       title: normaliseText(caption?.text ?? ''),
-      ...(numbers ? { firstLine: Number.parseInt(numbers, 10) } : {}),
+      ...(numbered ? { numbers } : {}),
       highlighted,
     };
   });

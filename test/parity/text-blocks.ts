@@ -83,8 +83,9 @@ export function readContent(page: HTMLElement, reading: PageReading): HTMLElemen
   const copy = parse(content.outerHTML, { blockTextElements: { script: true, style: true } });
   for (const selector of [...INVISIBLE, ...reading.chrome])
     for (const element of copy.querySelectorAll(selector)) element.remove();
+  // The element stays (a block stays a block), its content becomes the text it stands for.
   for (const { selector, text } of reading.replace ?? [])
-    for (const element of copy.querySelectorAll(selector)) element.replaceWith(escapeHtml(text(element)));
+    for (const element of copy.querySelectorAll(selector)) element.set_content(escapeHtml(text(element)));
   reading.prepare?.(copy);
   return copy;
 }
