@@ -31,11 +31,9 @@ export const MKDOCS_READING: PageReading = {
     // output, labelled by the block itself (whose label is our chrome, below), not by this line.
     for (const paragraph of content.querySelectorAll('p')) {
       const next = paragraph.nextElementSibling;
-      if (
-        /^Output:?$/.test(normaliseText(paragraph.text)) &&
-        next?.classNames.split(' ').includes('highlight')
-      )
-        paragraph.remove();
+      // Pygments' `div.highlight`, or a bare `pre` without pymdownx.highlight.
+      const codeBlock = next?.classList.contains('highlight') || next?.tagName === 'PRE';
+      if (/^Output:?$/.test(normaliseText(paragraph.text)) && codeBlock) paragraph.remove();
     }
   },
 };
