@@ -11,6 +11,7 @@ import {
 } from './block-extensions.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
+import { remarkSmartSymbols, type SmartSymbolsOptions } from './remark-smart-symbols.ts';
 
 /** How the site's Markdown is read. */
 export interface ParseOptions {
@@ -36,6 +37,11 @@ function smartPunctuation(): [typeof remarkSmartypants, { dashes: 'oldschool' }]
   return [remarkSmartypants, { dashes: 'oldschool' }];
 }
 
+/** pymdownx.smartsymbols with its options from `mkdocs.yml`. */
+function smartSymbols(options: SmartSymbolsOptions): [typeof remarkSmartSymbols, SmartSymbolsOptions] {
+  return [remarkSmartSymbols, options];
+}
+
 /** Parses a Markdown file's text (frontmatter lines blanked) into the tree every fact and the page come from. */
 export type MarkdownParser = (text: string, file: string) => Promise<ParsedMarkdown>;
 
@@ -56,6 +62,10 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
     [remarkHeadingIds, { extensions }],
     // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
     ...('smarty' in extensions ? [smartPunctuation()] : []),
+    // pymdownx.smartsymbols (`(c)` → ©, `-->` → →): after the ids, as its tree step runs after `toc`.
+    ...('pymdownx.smartsymbols' in extensions
+      ? [smartSymbols(extensions['pymdownx.smartsymbols'] ?? {})]
+      : []),
     // Fills `[TOC]`, which needs the ids.
     ...blockExtensionLatePlugins(extensions),
   ];

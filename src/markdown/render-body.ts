@@ -10,6 +10,8 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { MarkdownExtensions } from './block-extensions.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
+import { rehypeCodeMeta } from './rehype-code-meta.ts';
+import { rehypeInlineHilite } from './rehype-inline-hilite.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
 import { remarkPageBody } from './remark-page-body.ts';
 import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
@@ -54,10 +56,15 @@ export function createBodyRenderer(options: {
     .use(remarkPageBody)
     .use(remarkRewriteLinks, { rewrite: options.rewriteLink })
     .use(remarkCodeFigures)
-    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-    .use(rehypeRaw);
-  if (options.highlight !== false)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  // The fence meta (line numbers, highlighted lines) must outlive rehype-raw to reach shiki.
+  if (options.highlight !== false) processor.use(rehypeCodeMeta);
+  processor.use(rehypeRaw);
+  if (options.highlight !== false) {
     processor.use(rehypeShiki, { ...SHIKI_CONFIG, transformers: code.shikiTransformers });
+    // Inline code that names its language (pymdownx.inlinehilite), in the blocks' colours.
+    if ('pymdownx.inlinehilite' in options.extensions) processor.use(rehypeInlineHilite, SHIKI_CONFIG);
+  }
   // After shiki, whose lines they number and annotate.
   processor.use(code.rehypePlugins).use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree, file, data = {}) => {

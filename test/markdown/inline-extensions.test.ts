@@ -99,12 +99,13 @@ describe('inlineExtensionPlugins', () => {
   });
 
   it('runs its remark steps in the documented order', () => {
-    const { remarkPlugins } = inlineExtensionPlugins(MATERIAL);
-    const names = remarkPlugins
-      .map((entry) => (Array.isArray(entry) ? entry[0] : entry))
-      .map((plugin) => (plugin as { name: string }).name);
-    expect(names).toEqual([
+    const names = (extensions: Record<string, Record<string, unknown>>) =>
+      inlineExtensionPlugins(extensions)
+        .remarkPlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry))
+        .map((plugin) => (plugin as { name: string }).name);
+    const material = [
       'remarkDisableSyntax',
+      'remarkBareAddresses',
       'remarkTilde',
       'remarkMark',
       'remarkCaret',
@@ -114,6 +115,23 @@ describe('inlineExtensionPlugins', () => {
       'remarkTasklist',
       'remarkCustomFences',
       'remarkCodeAnnotations',
+    ];
+    expect(names(MATERIAL)).toEqual(material);
+    // Material's other recommendations: smart emphasis with the syntax, inline code's language
+    // prefix before code steps; bare addresses are links with magiclink.
+    expect(
+      names({
+        ...MATERIAL,
+        'pymdownx.betterem': { smart_enable: 'all' },
+        'pymdownx.inlinehilite': {},
+        'pymdownx.magiclink': {},
+      }),
+    ).toEqual([
+      'remarkDisableSyntax',
+      'remarkBetterEm',
+      ...material.slice(2, 9),
+      'remarkInlineHilite',
+      ...material.slice(9),
     ]);
   });
 });
