@@ -164,10 +164,29 @@ export function resolveSettings(
   root: string,
   env: Record<string, string | undefined> = {},
 ): SiteSettings {
-  const written =
-    isRecord(input) && typeof input['contentDir'] === 'string' ? input['contentDir'] : 'content';
+  const ownFolder =
+    isRecord(input) && typeof input['contentDir'] === 'string' ? input['contentDir'] : undefined;
+  const written = ownFolder ?? 'content';
   const configFile = findMkdocsConfig(path.resolve(root, env[ENV.contentDir] || written));
   const mkdocs = configFile ? readMkdocsProject(configFile, { root, env }) : undefined;
+  // The settings file describes the site in its `contentDir`. A MkDocs project named only by the
+  // environment is built from its own mkdocs.yml, never with another site's name and address.
+  if (
+    mkdocs &&
+    env[ENV.contentDir] &&
+    ownFolder &&
+    findMkdocsConfig(path.resolve(root, ownFolder)) !== configFile
+  ) {
+    const notice = {
+      file: SETTINGS_FILE,
+      line: 0,
+      column: 0,
+      key: 'contentDir',
+      message: `names \`${written}\`, not this MkDocs project, so only mkdocs.yml describes the site; to override its values here, set \`contentDir\` to the project`,
+    };
+    const site = mergeSettings({ input: { contentDir: written }, root, env, mkdocs });
+    return { ...site, notices: [notice, ...site.notices] };
+  }
   return mergeSettings({ input, root, env, mkdocs });
 }
 

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     expect(pagefindBytes, 'pagefind loads only when the reader starts to search').toHaveLength(0);
 
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     const started = performance.now();
     await page.keyboard.type('callback promise');
     const first = page.locator('.kb-search-panel .kb-search-hit-link').first();
@@ -92,13 +92,13 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
   it('focuses the box with Ctrl+K, and Escape closes the results', async () => {
     const page = await open(ARTICLE);
     await page.keyboard.press('Control+k');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     await page.keyboard.type('gather');
     const panel = page.locator('.kb-search-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     await expect.poll(() => panel.isVisible()).toBe(false);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/search/?q=gather');
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     const page = await open('/search/?q=timeout');
     const titles = page.locator('.kb-search-page-hits .kb-search-hit-link');
     await expect.poll(() => titles.first().textContent()).toBe('How to add a timeout in asyncio?');
-    expect(await page.inputValue('#search-page-input')).toBe('timeout');
+    expect(await page.inputValue('#kb-search-page-input')).toBe('timeout');
     await page.getByLabel('TypeScript async on Node.js').check();
     await expect
       .poll(() => titles.first().textContent())
@@ -136,7 +136,9 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     const page = await context.newPage();
     const response = await page.goto(server.origin + MISSING);
     expect(response?.status()).toBe(404);
-    expect(await page.inputValue('#search-page-input')).toBe('typescript async how to sleep in typescript');
+    expect(await page.inputValue('#kb-search-page-input')).toBe(
+      'typescript async how to sleep in typescript',
+    );
     await expect
       .poll(() => page.locator('.kb-search-page-hits .kb-search-hit-link').first().textContent())
       .toBe('How to sleep or delay in TypeScript?');

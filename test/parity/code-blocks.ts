@@ -41,7 +41,7 @@ export function mkdocsCodeBlocks(content: HTMLElement): CodeBlock[] {
 export function ourCodeBlocks(content: HTMLElement): CodeBlock[] {
   return content.querySelectorAll('pre.astro-code').map((pre) => {
     const figure = pre.parentNode;
-    const caption = figure?.classList.contains('code-example')
+    const caption = figure?.classList.contains('kb-code-example')
       ? figure.querySelector(':scope > figcaption')
       : null;
     const lines = pre.querySelectorAll('span.line');

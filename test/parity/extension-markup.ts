@@ -26,7 +26,8 @@ export function extensionMarkup(content: HTMLElement): string[] {
   ].join(', ');
   return content.querySelectorAll(selector).map((element) => {
     const tag = element.tagName.toLowerCase();
-    const classes = element.classList.value;
+    // Our own classes (`kb-…`) mark what the generator adds; the comparison is of the author's markup.
+    const classes = element.classList.value.filter((name) => !name.startsWith('kb-'));
     const text = normaliseText(element.text);
     if (tag === 'details' || classes.includes('admonition')) {
       const type = classes.filter((name) => !NOT_A_TYPE.has(name)).join('.');

@@ -48,34 +48,31 @@ export const MKDOCS_READING: PageReading = {
  *   each example that says whether this build ran it (MkDocs runs nothing);
  * - the label of an output block (MkDocs shows the author's `**Output:**` line instead, left out
  *   on its side);
+ * - the "Edit this page" link (left out on MkDocs' side too);
  * - on topic pages and the home page, the lists of questions and topics the site generates
  *   (MkDocs shows the `index.md` alone; a site that wants such lists writes them).
  */
 export const OUR_READING: PageReading = {
   content: 'main',
   chrome: [
-    'nav.breadcrumbs',
-    'nav.prev-next',
-    '.linked-from',
-    '.article-meta',
-    'nav.toc',
-    'button.copy-button',
-    'p.verification',
-    'figure.code-output > figcaption',
-    '.question-list',
-    'section[aria-labelledby="topics-heading"]',
-    'section[aria-labelledby="recent-heading"]',
+    'nav.kb-breadcrumbs',
+    'nav.kb-prev-next',
+    '.kb-linked-from',
+    '.kb-article-meta',
+    'nav.kb-toc',
+    'button.kb-copy-button',
+    'p.kb-verification',
+    'figure.kb-code-output > figcaption',
+    '.kb-edit-link',
+    'section.kb-topic-list',
+    'section[aria-labelledby="kb-topics-heading"]',
+    'section[aria-labelledby="kb-recent-heading"]',
   ],
   replace: [
     // KaTeX draws math at build time; the TeX it drew from is in its MathML annotation.
     { selector: '.katex-display', text: (element) => mathText(annotation(element), true) },
     { selector: '.katex', text: (element) => mathText(annotation(element), false) },
   ],
-  prepare: (content) => {
-    // A topic page's "Questions" heading goes with its generated list (left out above).
-    for (const heading of content.querySelectorAll('h2:not([id])'))
-      if (normaliseText(heading.text) === 'Questions') heading.remove();
-  },
 };
 
 function annotation(element: HTMLElement): string {
