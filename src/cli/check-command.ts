@@ -125,6 +125,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,
+    trust: settings.trust,
     ...(flags.only ? { only: flags.only } : {}),
   };
   let result;

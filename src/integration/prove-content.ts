@@ -54,6 +54,7 @@ export async function proveContent(options: {
     contentDir: settings.contentDir,
     cwd: root,
     rules: settings.rules,
+    trust: settings.trust,
     cacheDir: caches,
     markdown: markdownOptionsOf(settings, root),
     render: true,

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Reporter, TestModule, UserConsoleLog, Vitest } from 'vitest/node';
+import type { UserConsoleLog } from 'vitest';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { SKIP_BECAUSE, SKIP_MARK } from './require-tool.ts';
 
 /**
