@@ -113,6 +113,8 @@ describe("the trust model: `trust: 'contributors'`", () => {
       svg-xlink.md:1:9  error  the attribute \`xlink:href="javascript:alert(1)"\` on \`<a>\` is not among those contributed content may use (\`trust: 'contributors'\`); remove it  html-unsafe
       svg-xlink.md:1:42  error  the raw HTML element \`<text>\` is not allowed in contributed content (\`trust: 'contributors'\`): it is not among the elements contributed content may use; remove it  html-unsafe
       table-cell.md:3:7  error  the event handler \`onclick="alert(1)"\` on \`<td>\` runs code in the reader’s browser, which contributed content may not do (\`trust: 'contributors'\`); remove it  html-unsafe
+      template.md:1:1  error  the raw HTML element \`<template>\` is not allowed in contributed content (\`trust: 'contributors'\`): it is not among the elements contributed content may use; remove it  html-unsafe
+      template.md:1:28  error  the event handler \`onerror="alert(1)"\` on \`<img>\` runs code in the reader’s browser, which contributed content may not do (\`trust: 'contributors'\`); remove it  html-unsafe
       vbscript-and-data.md:1:9  error  the address \`href="vbscript:msgbox(1)"\` on \`<a>\` uses the scheme \`vbscript:\`, which contributed content may not use (\`trust: 'contributors'\`); use an \`https:\`, \`http:\`, \`mailto:\` or relative address  html-unsafe
       vbscript-and-data.md:1:50  error  the address \`href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="\` on \`<a>\` uses the scheme \`data:\`, which contributed content may not use (\`trust: 'contributors'\`); use an \`https:\`, \`http:\`, \`mailto:\` or relative address  html-unsafe"
     `);
