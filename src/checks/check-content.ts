@@ -7,6 +7,7 @@ import { loadContent, type LoadedContent, type LoadOptions } from '../model/load
 import type { ContentDocument } from '../model/load-document.ts';
 import type { LinkIndex } from '../model/resolve-link.ts';
 import type { ContentScan } from '../model/scan-content.ts';
+import { checkHtmlSafety } from './check-html-safety.ts';
 import { checkDocumentLinks } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
@@ -15,6 +16,7 @@ import type { Finding } from './finding.ts';
 import { ignoredLines, unknownIgnoreRules } from './ignore-comments.ts';
 import { applyRuleLevels, type RuleLevels } from './rule-levels.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
+import type { Trust } from './trust.ts';
 
 /** What the checker needs to know; everything else it finds in the content folder. */
 export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd' | 'exclude'> {
@@ -29,6 +31,8 @@ export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd' | '
   render?: boolean;
   /** Site paths the build generates besides pages, valid as link targets. */
   generatedPaths?: Iterable<string>;
+  /** Who writes the content: `contributors` makes unsafe raw HTML an error (`html-unsafe`); `authors` by default. */
+  trust?: Trust;
 }
 
 /** The checker's verdict, and the content and link graph it read, for the steps that follow. */
@@ -94,6 +98,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     add(doc, checkDocumentStructure(doc));
     add(doc, checkStructuredData(doc));
     add(doc, checkDocumentLinks(doc, index));
+    if (options.trust === 'contributors') add(doc, checkHtmlSafety(doc));
   }
   for (const [doc, list] of checkSiteStructure(documents)) add(doc, list);
   const linkedTo = new Set([...graph.values()].flatMap((targets) => [...targets]));

@@ -78,6 +78,11 @@ export const RULES = {
   },
   'math-invalid': { severity: 'warning', summary: 'TeX that KaTeX cannot typeset, shown as its source' },
   'html-unclosed': { severity: 'warning', summary: 'an HTML block that never closes its tag' },
+  'html-unsafe': {
+    severity: 'error',
+    summary:
+      "with `trust: 'contributors'`: raw HTML, an attribute list or a link that could run script, embed, restyle or point to a `javascript:` address",
+  },
   'snippet-missing': { severity: 'warning', summary: 'a `--8<--` snippet file that cannot be found' },
   'snippet-url': {
     severity: 'warning',

@@ -132,6 +132,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     cwd: io.cwd,
     rules: settings.rules,
     exclude: settings.exclude,
+    trust: settings.trust,
     ...(flags.only ? { only: flags.only } : {}),
   };
   let result;

@@ -60,6 +60,7 @@ export async function proveContent(options: {
     cwd: root,
     rules: settings.rules,
     exclude: settings.exclude,
+    trust: settings.trust,
     cacheDir: caches,
     markdown: markdownOptionsOf(settings, root),
     render: true,

@@ -1,3 +1,4 @@
+import type { Properties } from 'hast';
 import type { Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -48,6 +49,18 @@ export interface IgnoreFact extends Place {
   toLine: number;
 }
 
+/**
+ * HTML the author wrote that the page publishes as written: a raw HTML block or tag (`html`,
+ * its text as in the tree, a container's indent removed), or attributes written on an element
+ * (`attributes`: `{: … }` of `attr_list`, or the tag of `md_in_html`, which names `tagName`).
+ * Hand-written JSON-LD and `<!-- more -->` are not here: the page leaves them out.
+ */
+export type HtmlFact = Place &
+  (
+    | { kind: 'html'; html: string }
+    | { kind: 'attributes'; tagName: string | undefined; attributes: Properties }
+  );
+
 /** The body's first top-level H1, if it has one. */
 export interface TitleHeadingFact extends Place {
   text: string;
@@ -69,6 +82,8 @@ export interface DocumentFacts {
   /** The "See also" section when it is a list of one-link items, which the page shows from these facts, under its heading's id. */
   seeAlso: (Place & { id: string; items: SeeAlsoItem[] }) | undefined;
   jsonLd: (Place & { text: string })[];
+  /** Raw HTML and written attributes that reach the page, which a site that does not trust its authors checks. */
+  html: HtmlFact[];
   /** Lines of what only the build reads (`<!-- more -->`, JSON-LD): left out of the page and of its published Markdown. */
   buildOnly: { line: number; endLine: number }[];
   ignores: IgnoreFact[];
@@ -105,6 +120,7 @@ export function deriveFacts(tree: Root, headings: HeadingFact[]): DocumentFacts 
     links: [],
     seeAlso: undefined,
     jsonLd: [],
+    html: [],
     buildOnly: [],
     ignores: [],
     code: [],
@@ -120,6 +136,13 @@ export function deriveFacts(tree: Root, headings: HeadingFact[]): DocumentFacts 
   facts.seeAlso = liftSeeAlso(tree);
 
   visit(tree, (node, index, parent) => {
+    if (node.data?.kbAttributes)
+      facts.html.push({
+        ...placeOf(node),
+        kind: 'attributes',
+        tagName: node.data.hName,
+        attributes: node.data.kbAttributes,
+      });
     switch (node.type) {
       case 'admonition':
         if (node.inShort && !facts.inShort) {
@@ -148,6 +171,8 @@ export function deriveFacts(tree: Root, headings: HeadingFact[]): DocumentFacts 
             facts.buildOnly.push({ line: placeOf(node).line, endLine: node.position?.end.line ?? 0 });
           }
         }
+        if (node.data?.kbRole !== 'build-only')
+          facts.html.push({ ...placeOf(node), kind: 'html', html: node.value });
         const ignore = IGNORE.exec(value);
         if (ignore)
           facts.ignores.push({

@@ -6,12 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
 import { remarkCodeFigures } from '../../src/markdown/remark-code-figures.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderInline } from '../markdown/helpers/render-inline.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.join(import.meta.dirname, '../..');
-const available = chromiumAvailable();
+const available = await requireTool(CHROMIUM, 'the inline extensions in a browser');
 
 /** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
 const MATERIAL = {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOnce, ROOT } from '../helpers/build-site.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const TOPIC = '/typescript-async/';
@@ -16,7 +17,7 @@ const FIRST_LOAD_JS_BUDGET = 8 * 1024;
 /** The one classic (render-blocking) script allowed: the inline theme bootstrap. */
 const BOOTSTRAP_BUDGET = 600;
 
-const hasChromium = chromiumAvailable();
+const hasChromium = await requireTool(CHROMIUM, 'the tests of the built site in Chromium');
 let server: StaticServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderBlocks } from './helpers/render-blocks.ts';
 
 const STYLES = path.join(import.meta.dirname, '../../src/styles');
@@ -44,7 +45,7 @@ describe('admonitions.css', () => {
   });
 });
 
-const runBrowser = chromiumAvailable();
+const runBrowser = await requireTool(CHROMIUM, 'the block styles in a browser');
 
 describe.skipIf(!runBrowser)('the styles in a browser', () => {
   let browser: Browser;

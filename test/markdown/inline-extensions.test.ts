@@ -3,16 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render as renderPage } from './render.ts';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
-import {
-  ORACLE_MISSING,
-  pythonMarkdownAvailable,
-  renderWithPythonMarkdown,
-} from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { canonicalHtml, visibleText } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 /** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
 const MATERIAL = {

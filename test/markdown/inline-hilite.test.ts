@@ -1,14 +1,10 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import {
-  ORACLE_MISSING,
-  pythonMarkdownAvailable,
-  renderWithPythonMarkdown,
-} from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { render } from './render.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 const EXTENSIONS = { 'pymdownx.highlight': {}, 'pymdownx.inlinehilite': {}, 'pymdownx.superfences': {} };
 

@@ -5,20 +5,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ORACLE_PYTHON } from '../helpers/python-markdown.ts';
+import type { SystemTool } from '../helpers/require-tool.ts';
 
 const run = promisify(execFile);
 
 /** The MkDocs the parity test compares with: Debian's, which runs on {@link ORACLE_PYTHON}. */
 export const ORACLE_MKDOCS = process.env['KB_ORACLE_MKDOCS'] ?? '/usr/bin/mkdocs';
 
-/** What a test says when the oracle is missing: one line naming what to install. */
-export const MKDOCS_MISSING = `MkDocs with Material is not installed: apt-get install mkdocs mkdocs-material mkdocs-material-extensions python3-pymdownx (or set KB_ORACLE_MKDOCS and KB_ORACLE_PYTHON)`;
-
 /**
- * True when {@link ORACLE_MKDOCS} runs and its Python has Material for MkDocs and the
- * `materialx.emoji` module Material 8 names for its icons (`mkdocs-material-extensions`).
+ * MkDocs with Material for MkDocs and the `materialx.emoji` module Material 8 names for its
+ * icons (`mkdocs-material-extensions`): {@link ORACLE_MKDOCS} on {@link ORACLE_PYTHON}.
  */
-export async function mkdocsAvailable(): Promise<boolean> {
+export const MKDOCS_ORACLE: SystemTool = {
+  name: `MkDocs with Material for MkDocs (${ORACLE_MKDOCS})`,
+  install:
+    'apt-get install mkdocs mkdocs-material mkdocs-material-extensions python3-pymdownx, or set KB_ORACLE_MKDOCS and KB_ORACLE_PYTHON',
+  available: mkdocsAvailable,
+};
+
+async function mkdocsAvailable(): Promise<boolean> {
   if (!existsSync(ORACLE_MKDOCS)) return false;
   try {
     await run(ORACLE_MKDOCS, ['--version'], { timeout: 20_000 });

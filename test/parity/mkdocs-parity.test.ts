@@ -7,7 +7,8 @@ import { materialPrimaryColor } from '../../src/settings/material-palette.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { mkdocsCodeBlocks, ourCodeBlocks, type CodeBlock } from './code-blocks.ts';
 import { extensionMarkup } from './extension-markup.ts';
-import { buildWithMkdocs, MKDOCS_MISSING, mkdocsAvailable, type MkdocsBuild } from './mkdocs-oracle.ts';
+import { requireTool } from '../helpers/require-tool.ts';
+import { buildWithMkdocs, MKDOCS_ORACLE, type MkdocsBuild } from './mkdocs-oracle.ts';
 import { MKDOCS_READING, OUR_READING } from './page-readings.ts';
 import { publishedPages, readPage } from './site-pages.ts';
 import { normaliseText, readContent, textBlocks } from './text-blocks.ts';
@@ -58,10 +59,9 @@ const HEADING_ID_GAPS: Record<string, string> = {};
 /** Material syntax that must never show as text: each is an extension left unread. */
 const RAW_SYNTAX = ['!!!', '???', '===', '[TOC]', '{: ', 'markdown="1"'];
 
-const oracle = await mkdocsAvailable();
-if (!oracle && process.env['CI']) throw new Error(MKDOCS_MISSING);
+const oracle = await requireTool(MKDOCS_ORACLE, 'the parity test with MkDocs');
 
-describe.skipIf(!oracle)(`parity with MkDocs${oracle ? '' : ` (skipped: ${MKDOCS_MISSING})`}`, () => {
+describe.skipIf(!oracle)('parity with MkDocs', () => {
   let mkdocs: MkdocsBuild;
   let ours: BuiltSite;
   const pages = new Map<string, { theirs: HTMLElement; ours: HTMLElement }>();
