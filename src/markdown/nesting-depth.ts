@@ -153,7 +153,8 @@ function containerAt(
   INDENTED_BLOCK.lastIndex = at;
   const block = INDENTED_BLOCK.exec(line);
   // The rest of the line is the block's title: nothing more opens on it.
-  if (block) return { container: { kind: 'indented', width: block[1]!.length + 4 }, end: line.length, last: true };
+  if (block)
+    return { container: { kind: 'indented', width: block[1]!.length + 4 }, end: line.length, last: true };
   return undefined;
 }
 

@@ -73,7 +73,10 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
     let { tree, vfile } = await read(deep ? linesBefore(text, deep.line) : text, file).catch(
       (error: unknown) => {
         if (!isStackOverflow(error)) throw error;
-        return { tree: { type: 'root', children: [] } as Root, vfile: tooDeep(new VFile({ path: file }), 'markdown') };
+        return {
+          tree: { type: 'root', children: [] } as Root,
+          vfile: tooDeep(new VFile({ path: file }), 'markdown'),
+        };
       },
     );
     if (deep) tooDeep(vfile, 'markdown', deep);

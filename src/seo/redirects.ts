@@ -1,3 +1,4 @@
+import { aliasProblem } from '../model/aliases.ts';
 import { normaliseSitePath } from '../model/routes.ts';
 import type { Frontmatter } from '../model/frontmatter.ts';
 
@@ -26,6 +27,8 @@ export function redirectsOf(pages: Iterable<RedirectSource>): Redirect[] {
   for (const page of pages) {
     if (page.data.draft) continue;
     for (const alias of page.data.aliases) {
+      // The checker reports these (`alias-invalid`); with that rule off, the build still builds.
+      if (aliasProblem(alias)) continue;
       const from = normaliseSitePath(alias);
       const written = `/${alias.trim().replace(/^\/+/, '')}`;
       redirects.push({ from, written, to: page.url });
