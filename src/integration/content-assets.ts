@@ -1,30 +1,26 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
- * The files of the content directory that are published as they are (images, `robots.txt`,
- * `CNAME`…), as MkDocs does: everything but Markdown and dot-files, relative and sorted.
+ * Copies the content folder's static files (images, `robots.txt`, `CNAME`…) into the built site,
+ * as MkDocs does: the files the scan found (`ContentScan.assets`, paths relative to the content
+ * folder), which follow symbolic links that stay inside it. A link's target is copied, not the link.
  */
-export async function listContentAssets(contentDir: string): Promise<string[]> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && !/\.md$/i.test(entry.name))
-    .map((entry) => path.relative(contentDir, path.join(entry.parentPath, entry.name)))
-    .filter((file) => !file.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
-}
-
-/** Copies the content directory's static files into the built site. */
-export async function copyContentAssets(contentDir: string, outDir: string): Promise<number> {
-  const files = await listContentAssets(contentDir);
-  for (const file of files) {
-    const target = path.join(outDir, file);
+export async function copyContentAssets(
+  contentDir: string,
+  assets: Iterable<string>,
+  outDir: string,
+): Promise<number> {
+  let count = 0;
+  for (const file of [...assets].sort()) {
+    const target = path.join(outDir, ...file.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(contentDir, file), target);
+    await copyFile(path.join(contentDir, ...file.split('/')), target);
+    count++;
   }
-  return files.length;
+  return count;
 }
 
 /** Serves the content directory's static files in `astro dev`, where nothing is copied. */

@@ -114,7 +114,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
-        const count = await copyContentAssets(settings.contentDir, outDir);
+        const count = await copyContentAssets(settings.contentDir, proved.check.scan.assets, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
 
         const report: BuildReport = {

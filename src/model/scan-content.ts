@@ -10,19 +10,57 @@ export interface ContentScan {
   folders: Set<string>;
   /**
    * Folders reached again through a symbolic link (`detail`: the folder, relative to the content folder),
-   * folders that could not be read (`detail`: the error code) and symbolic links whose target cannot be
-   * opened (`detail`: the link's target; `code`: the error code).
+   * folders that could not be read (`detail`: the error code), symbolic links whose target cannot be
+   * opened (`detail`: the link's target; `code`: the error code), symbolic links that lead outside the
+   * content folder (`detail`: where to), and names that differ from another only in case (`detail`: the other).
    */
-  problems: { file: string; kind: 'loop' | 'unreadable' | 'broken-link'; detail: string; code?: string }[];
+  problems: {
+    file: string;
+    kind: 'loop' | 'unreadable' | 'broken-link' | 'outside' | 'case';
+    detail: string;
+    code?: string;
+  }[];
 }
 
-/** Walks the content folder, following symbolic links but never into a loop. Dot-files are skipped. */
+/**
+ * Walks the content folder, following symbolic links that stay inside it, but never into a loop.
+ * Dot-files are skipped. A link that leads outside is a problem, not followed: whatever it reaches
+ * would be published.
+ */
 export async function scanContent(contentDir: string): Promise<ContentScan> {
   const scan: ContentScan = { markdown: [], assets: new Set(), folders: new Set(), problems: [] };
   const root = await realpath(contentDir);
   await walk(contentDir, '', root, new Set([root]), scan);
   scan.markdown.sort();
+  scan.problems.push(...caseCollisions([...scan.folders, ...scan.markdown, ...scan.assets]));
   return scan;
+}
+
+/**
+ * Names that differ from an earlier one only in case (`a.md` and `A.md`, `Topic/` and `topic/`):
+ * on macOS, Windows and many hosts one replaces the other. Inside two such folders, only the
+ * folders are named.
+ */
+function caseCollisions(paths: readonly string[]): ContentScan['problems'] {
+  const first = new Map<string, string>();
+  const colliding = new Set<string>();
+  const problems: ContentScan['problems'] = [];
+  for (const file of [...paths].sort()) {
+    const key = file.toLowerCase();
+    const other = first.get(key);
+    if (other === undefined) {
+      first.set(key, file);
+      continue;
+    }
+    colliding.add(file);
+    const ancestors = file
+      .split('/')
+      .slice(0, -1)
+      .map((_, at, parts) => parts.slice(0, at + 1).join('/'));
+    if (!ancestors.some((folder) => colliding.has(folder)))
+      problems.push({ file, kind: 'case', detail: other });
+  }
+  return problems;
 }
 
 async function walk(
@@ -63,6 +101,15 @@ async function walk(
       }
       isDirectory = target.isDirectory();
       isFile = target.isFile();
+      const real = await realpath(absolute).catch(() => absolute);
+      if (!isInside(root, real)) {
+        scan.problems.push({
+          file: child,
+          kind: 'outside',
+          detail: await readlink(absolute).catch(() => real),
+        });
+        continue;
+      }
     }
     if (isDirectory) {
       const real = await realpath(absolute).catch(() => absolute);
@@ -80,4 +127,9 @@ async function walk(
       else scan.assets.add(child);
     }
   }
+}
+
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
