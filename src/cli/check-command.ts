@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
@@ -16,7 +17,11 @@ import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
-import siteConfig from '../site.config.ts';
+import { requireContentFolder } from '../settings/content-folder.ts';
+import { loadSiteConfig } from '../settings/load-site-config.ts';
+
+/** The settings file, beside this module's folder: imported when the command runs, so that a mistake in it is a message. */
+const SITE_CONFIG = fileURLToPath(new URL('../site.config.ts', import.meta.url));
 
 /** Flags of `npm run check`, as parsed from the command line. */
 export interface CheckFlags {
@@ -110,7 +115,9 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
 
   let settings: SiteSettings;
   try {
-    settings = resolveSettings(io.settings ?? siteConfig, io.cwd, io.env);
+    const input = io.settings ?? (await loadSiteConfig(SITE_CONFIG));
+    settings = resolveSettings(input, io.cwd, io.env);
+    requireContentFolder(settings.contentDir);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -127,18 +134,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     rules: settings.rules,
     ...(flags.only ? { only: flags.only } : {}),
   };
-  let result;
-  try {
-    result = await checkContent(options);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.stderr.write(
-        `The content folder \`${settings.contentDir}\` does not exist; set \`contentDir\` in src/site.config.ts or ${ENV.contentDir}.\n`,
-      );
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  let result = await checkContent(options);
   if (flags.fix) {
     const fixed = await applyFixes(result.documents, settings.contentDir);
     if (fixed > 0) {

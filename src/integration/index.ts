@@ -5,11 +5,11 @@ import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { buildSiteModel } from '../model/site-model.ts';
-import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
+import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { writePageFiles } from './page-files.ts';
-import { proveContent, type ProvedContent } from './prove-content.ts';
+import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
@@ -46,7 +46,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
-          requireSiteUrl(settings);
+          stopOnReport(() => requireSiteUrl(settings), logger);
           // The build writes beside the published site, which stays as it is until everything succeeded.
           publishedDir = fileURLToPath(config.outDir);
           staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
@@ -55,7 +55,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             await publish(command);
           } catch (error) {
             await staged.release();
-            throw error;
+            stopOnReport(() => {
+              throw error;
+            }, logger);
           }
         } else if (command === 'dev') {
           proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
@@ -139,6 +141,28 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       },
     },
   };
+
+  /**
+   * Runs `step`; a report for the author (content errors, a setting the build needs) ends the
+   * build with that report alone and its exit code (1 for content, 2 for settings). Thrown
+   * through Astro it would come with an empty stack trace and Astro's hints about unrelated
+   * causes (browser APIs, for a report that says "document"). Anything else is thrown on.
+   */
+  function stopOnReport<T>(step: () => T, logger: AstroIntegrationLogger): T {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof ContentCheckError) {
+        logger.error(error.message);
+        process.exit(1);
+      }
+      if (error instanceof SettingsError) {
+        logger.error(error.message);
+        process.exit(2);
+      }
+      throw error;
+    }
+  }
 
   /**
    * After an edit: prove again (every document but the edited one comes from the caches) and
