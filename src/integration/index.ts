@@ -4,10 +4,11 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
-import { buildSiteModel } from '../model/site-model.ts';
+import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
+import { moveToDecodedFolders } from './page-folders.ts';
 import { writePageFiles } from './page-files.ts';
 import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
@@ -87,6 +88,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const outDir = fileURLToPath(dir);
         if (!proved) return;
         const entries = proved.entries;
+        const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
+        // First, so that everything after (redirects, the search index) finds each page where its href leads.
+        await moveToDecodedFolders(outDir, pagePaths(model));
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
         const redirects = await writeRedirectsFile(
           proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
@@ -97,7 +101,6 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
         const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
-        const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({
@@ -184,4 +187,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       .catch((error: unknown) => logger.error(String(error)));
     return reloading;
   }
+}
+
+/** The site path of every page the model publishes (plain pages, topics, articles; the home page is `/`). */
+function pagePaths(model: SiteModel): string[] {
+  return [
+    ...model.pages.map((page) => page.url),
+    ...model.topics.map((topic) => topic.url),
+    ...[...model.articles.values()].map(({ article }) => article.url),
+  ];
 }
