@@ -102,7 +102,7 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
 
 /** Turns V8's `… in JSON at position 42` into a line and column in the file. */
 function jsonErrorPlace(
-  block: { line: number; text: string },
+  block: { line: number; column: number; text: string; tagLength: number },
   error: SyntaxError,
 ): { line: number; column: number; message: string } {
   const position = /position (\d+)/.exec(error.message);
@@ -110,21 +110,17 @@ function jsonErrorPlace(
     .replace(/\s*\(line \d+ column \d+\)$/, '')
     .replace(/ in JSON at position \d+.*$/, '');
   if (!position) return { line: block.line, column: 1, message: `the JSON-LD is not valid JSON: ${reason}` };
-  const before = block.text.slice(0, Number(position[1]));
-  const lines = before.split('\n');
-  // The script's JSON starts on the tag's line, right after `<script …>`; authors put it on the next line.
-  return {
-    line: block.line + lines.length - 1,
-    column: (lines.at(-1)?.length ?? 0) + 1,
-    message: `the JSON-LD is not valid JSON: ${reason}`,
-  };
+  return { ...placeAfter(block, Number(position[1])), message: `the JSON-LD is not valid JSON: ${reason}` };
 }
 
 /** The file position `offset` characters into a block's script text, which starts right after its opening tag. */
-function placeAfter(block: { line: number; text: string }, offset: number): { line: number; column: number } {
+function placeAfter(
+  block: { line: number; column: number; text: string; tagLength: number },
+  offset: number,
+): { line: number; column: number } {
   const lines = block.text.slice(0, offset).split('\n');
   return lines.length === 1
-    ? { line: block.line, column: 1 }
+    ? { line: block.line, column: block.column + block.tagLength + offset }
     : { line: block.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
 }
 

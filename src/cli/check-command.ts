@@ -47,6 +47,8 @@ export interface CommandIo {
   root?: string;
   /** Site settings; read from `src/site.config.ts` when not given. */
   settings?: unknown;
+  /** Another settings file to import when `settings` is not given (tests of a broken one). */
+  settingsFile?: string;
 }
 
 /** Exit codes: 0 clean or warnings only, 1 content errors (or too many warnings), 2 bad usage or settings. */
@@ -115,7 +117,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
 
   let settings: SiteSettings;
   try {
-    const input = io.settings ?? (await loadSiteConfig(SITE_CONFIG));
+    const input = io.settings ?? (await loadSiteConfig(io.settingsFile ?? SITE_CONFIG));
     settings = resolveSettings(input, io.cwd, io.env);
     requireContentFolder(settings.contentDir);
   } catch (error) {

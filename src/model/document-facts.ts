@@ -50,8 +50,10 @@ export interface IgnoreFact extends Place {
 
 /** A hand-written `<script type="application/ld+json">` block: never on the page, checked, then replaced by the generated one. */
 export interface JsonLdFact extends Place {
-  /** What a browser reads as the script: from the opening tag to the first `</script`. */
+  /** What a browser reads as the script: from the end of the opening tag to the first `</script`. */
   text: string;
+  /** The length of the opening tag, after which `text` starts on the block's first line. */
+  tagLength: number;
   /** What follows that first `</script>` in the block, which a browser would read as HTML; empty when nothing does. */
   after: string;
   /** True when the block never closes its script. */
@@ -270,10 +272,11 @@ function jsonLdOf(html: string): Omit<JsonLdFact, keyof Place> | undefined {
   if (!open) return undefined;
   const rest = html.slice(open[0].length);
   const end = SCRIPT_END.exec(rest);
-  if (!end) return { text: rest, after: '', unclosed: true };
+  const tagLength = open[0].length;
+  if (!end) return { text: rest, tagLength, after: '', unclosed: true };
   const closing = rest.indexOf('>', end.index);
   const after = closing === -1 ? '' : rest.slice(closing + 1).trim();
-  return { text: rest.slice(0, end.index), after, unclosed: false };
+  return { text: rest.slice(0, end.index), tagLength, after, unclosed: false };
 }
 
 function endsSection(node: RootContent, depth: number): boolean {

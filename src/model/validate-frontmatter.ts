@@ -19,12 +19,15 @@ export function validateFrontmatter(
     problems.push({ kind, line, column, message });
   const yamlError = block.document.errors[0];
   if (yamlError) {
-    const { line, column } = toFilePosition(block, yamlError.pos[0]);
+    const overflow = /call stack/i.test(yamlError.message);
+    // Where the parser ran out of stack depends on the machine: the field it was reading is the place.
+    const { line, column } = toFilePosition(
+      block,
+      overflow ? fieldStart(block.yaml, yamlError.pos[0]) : yamlError.pos[0],
+    );
     const firstLine = yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     // `yaml` gives up on lists and mappings nested thousands deep with the engine's own words.
-    const reason = /call stack/i.test(firstLine ?? '')
-      ? 'its lists or mappings nest too deeply to read'
-      : (firstLine ?? 'invalid YAML');
+    const reason = overflow ? 'its lists or mappings nest too deeply to read' : (firstLine ?? 'invalid YAML');
     const hint = /\btabs?\b/i.test(reason)
       ? '; indent with spaces'
       : /\t/.test(block.yaml)
@@ -66,6 +69,14 @@ export function validateFrontmatter(
 
 /** How many times the frontmatter may repeat aliased values: `yaml`'s own default, named here. */
 const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the start of the top-level field that holds `offset`: the last unindented line at or before it. */
+function fieldStart(yaml: string, offset: number): number {
+  let start = yaml.lastIndexOf('\n', Math.max(offset - 1, 0)) + 1;
+  while (start > 0 && /^[\s#]/.test(yaml.slice(start, start + 1)))
+    start = yaml.lastIndexOf('\n', start - 2) + 1;
+  return start;
+}
 
 /** The block as plain data, or, when its aliases expand past {@link MAX_ALIAS_COUNT} (a "billion laughs"), where the first alias is. */
 function toJsOrAliasBomb(block: FrontmatterBlock): { value: unknown } | { alias: string; offset: number } {

@@ -23,6 +23,10 @@ export async function loadSiteConfig(file: string, shownAs = 'src/site.config.ts
 
 /** `:line:column` of the problem in `file`, from Node's own report of it; empty when it gives none. */
 function placeOf(error: unknown, file: string): string {
+  // Vite's and Rolldown's errors, when Astro falls back to loading its config through Vite.
+  const loc = (error as { loc?: { file?: string; line?: number; column?: number } } | undefined)?.loc;
+  if (loc?.line !== undefined && (loc.file === undefined || sameFile(loc.file, file)))
+    return `:${loc.line}:${(loc.column ?? 0) + 1}`;
   const stack = error instanceof Error ? (error.stack ?? '') : '';
   const lines = stack.split('\n');
   // A syntax error: `<file>:<line>`, the source around it, and a caret line under the column.
