@@ -48,6 +48,8 @@ function reasonOf(error: unknown, file: string, shownAs: string): string {
   if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(file))
     return `the file is missing; create it with \`export default { name: '…', url: 'https://…' }\``;
   const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX')
+    return `the file uses TypeScript that Node.js cannot run as it is (${message.split('\n')[0]}); write the settings as a plain object, with type annotations only`;
   const kind =
     error instanceof SyntaxError
       ? 'the file is not valid TypeScript'

@@ -123,3 +123,89 @@ describe('the bad-input corpus', () => {
     },
   );
 });
+
+/** The whole output of the checker for one case of the corpus, its temporary folder written `<project>`. */
+async function report(name: string): Promise<string> {
+  const kase = cases.find((candidate) => candidate.name === name)!;
+  const dir = await project({ ...kase, name: `${name}-report` });
+  const run = await check(kase, dir);
+  return `${run.stdout}${run.stderr}`.replaceAll(dir, '<project>').trimEnd();
+}
+
+describe('what the checker says about new kinds of bad input', () => {
+  it('nesting too deep: where the level past the limit opens, and that the rest is not read', async () => {
+    expect(await report('too-deep-quotes')).toMatchInlineSnapshot(`
+      "content/t/a.md:10:51  error  the Markdown here nests more than 50 levels deep (block quotes, lists, indented blocks); the rest of the file is not read. Flatten it  markdown-too-deep
+
+      1 file, 1 error, 0 warnings"
+    `);
+    expect(await report('too-deep-html')).toMatchInlineSnapshot(`
+      "content/t/a.md:10:251  error  the HTML here nests more than 50 elements deep; the rest of the file is not read. Close the elements, or flatten them  markdown-too-deep
+
+      1 file, 1 error, 0 warnings"
+    `);
+  });
+
+  it('JSON-LD whose script ends early, or never', async () => {
+    expect(await report('jsonld-script-end-lines')).toMatchInlineSnapshot(`
+      "content/t/a.md:11:194  error  the JSON-LD holds \`</script>\`, where a browser ends the script and reads \`<img src=x onerror=alert(1)>”}}}\` as HTML; inside JSON, write \`<\\/script>\`  jsonld-invalid
+
+      1 file, 1 error, 0 warnings"
+    `);
+    expect(await report('jsonld-unclosed')).toMatchInlineSnapshot(`
+      "content/t/a.md:10:1  warning  \`<script>\` is never closed; MkDocs would show the rest of the page as raw HTML, so close it with \`</script>\`  html-unclosed
+      content/t/a.md:10:1  error  the JSON-LD script never closes; end it with \`</script>\`  jsonld-invalid
+
+      1 file, 1 error, 1 warning"
+    `);
+  });
+
+  it('YAML that expands too far, or nests too deep', async () => {
+    expect(await report('yaml-alias-bomb')).toMatchInlineSnapshot(`
+      "content/t/a.md:6:8  error  the frontmatter's aliases (\`*a\`…) expand to more than 100 copies of their values; write the values out instead  frontmatter-yaml
+
+      1 file, 1 error, 0 warnings"
+    `);
+    expect(await report('yaml-deep-nesting')).toMatchInlineSnapshot(`
+      "content/t/a.md:5:1  error  the frontmatter is not valid YAML: its lists or mappings nest too deeply to read  frontmatter-yaml
+
+      1 file, 1 error, 0 warnings"
+    `);
+  });
+
+  it('symbolic links out of the content folder, names that differ in case, a folder without Markdown', async () => {
+    expect(await report('link-to-a-file-outside')).toMatchInlineSnapshot(`
+      "content/t/secret.md:0:0  error  this symbolic link leads outside the content folder (to \`../../outside/secret.md\`), whose files would be published with the site; copy what you need into the content folder, or remove the link  content-outside
+
+      1 file, 1 error, 0 warnings"
+    `);
+    expect(await report('folders-differ-in-case')).toMatchInlineSnapshot(`
+      "content/topic:0:0  warning  this name and \`content/Topic\` differ only in case: on macOS, Windows and many hosts one replaces the other; rename one  case-collision
+
+      2 files, 0 errors, 1 warning"
+    `);
+    expect(await report('no-markdown')).toMatchInlineSnapshot(`
+      "content:0:0  warning  the content folder holds no Markdown file; the site has nothing to publish. Is \`content\` the folder you meant?  content-empty
+
+      0 files, 0 errors, 1 warning"
+    `);
+  });
+
+  it('a settings file that does not load, and a content folder that is not one', async () => {
+    expect(await report('settings-syntax')).toMatchInlineSnapshot(`
+      "Invalid site settings in src/site.config.ts:
+      src/site.config.ts:2:18: the file is not valid TypeScript: Unexpected token \`,\`. Expected identifier, string literal, numeric literal or [ for the computed key"
+    `);
+    expect(await report('settings-runtime')).toMatchInlineSnapshot(`
+      "Invalid site settings in src/site.config.ts:
+      src/site.config.ts:3:37: the file fails when it runs (TypeError): Cannot read properties of undefined (reading 'trim')"
+    `);
+    expect(await report('settings-not-typescript')).toMatchInlineSnapshot(`
+      "Invalid site settings in src/site.config.ts:
+      src/site.config.ts:1:1: the file uses TypeScript that Node.js cannot run as it is (TypeScript enum is not supported in strip-only mode); write the settings as a plain object, with type annotations only"
+    `);
+    expect(await report('content-folder-is-a-file')).toMatchInlineSnapshot(
+      `"The content folder \`<project>/content\` is a file, not a folder; set \`contentDir\` in src/site.config.ts or KB_CONTENT_DIR."`,
+    );
+  });
+});
