@@ -55,6 +55,14 @@ export function routeForContentFile(file: string, topics: ReadonlySet<string>): 
   return { ...base, kind, topic };
 }
 
+/**
+ * A topic page's or article's path inside its topic, as the pages' `[topic]/[...slug]` routes
+ * take it: `/t/slug/` → `slug`, and `t/sub/index.md`'s `/t/sub/` → `sub` (not the file's `sub/index`).
+ */
+export function slugInTopic(route: Pick<Route, 'url' | 'topic'>): string {
+  return route.url.slice(`/${route.topic ?? ''}/`.length).replace(/\/$/, '');
+}
+
 /** The topic folders among a list of content files: first folders that hold Markdown. */
 export function topicsOf(files: Iterable<string>): Set<string> {
   const topics = new Set<string>();

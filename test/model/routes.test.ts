@@ -3,6 +3,7 @@ import {
   idForContentFile,
   resolveContentLink,
   routeForContentFile,
+  slugInTopic,
   topicsOf,
   urlForContentFile,
 } from '../../src/model/routes.ts';
@@ -68,6 +69,18 @@ describe('routeForContentFile', () => {
   ])('%s: its path as files name it, and as a link', (file, url, href) => {
     const route = routeForContentFile(file, topicsOf([file]));
     expect({ url: route.url, href: route.href }).toEqual({ url, href });
+  });
+});
+
+describe('slugInTopic', () => {
+  it.each([
+    ['t/slug.md', 'slug'],
+    ['t/sub/index.md', 'sub'],
+    ['t/sub/README.md', 'sub'],
+    ['t/a/b.md', 'a/b'],
+    ['t/hash#tag.md', 'hash#tag'],
+  ])('%s → %s, the path inside its topic that the article route takes', (file, slug) => {
+    expect(slugInTopic(routeForContentFile(file, topicsOf([file])))).toBe(slug);
   });
 });
 

@@ -61,6 +61,12 @@ beforeAll(async () => {
       `---\ntitle: "What about ${name}?"\ndescription: "An article whose file name holds a character that every address of it must encode."\ndate: 2025-01-0${index + 1}\n---\n\n!!! info "In short"\n    Its address is encoded once, the same everywhere.\n\nBack to [the topic](index.md).\n`,
     );
   }
+  // MkDocs publishes `t/in-a-folder/index.md` at `/t/in-a-folder/`, as an article of the topic.
+  await mkdir(path.join(content, 't', 'in-a-folder'));
+  await writeFile(
+    path.join(content, 't', 'in-a-folder', 'index.md'),
+    `---\ntitle: "Can an article be a folder's index?"\ndescription: "An article kept as the index of a folder of its own, as MkDocs sites often keep them."\ndate: 2025-02-01\n---\n\n!!! info "In short"\n    Yes, at the folder's address.\n`,
+  );
   site = await buildSite(content, { KB_EXAMPLES: 'off' });
   server = await serveStatic(site.outDir);
   topicPage = parseHtml(await readFile(path.join(site.outDir, 't', 'index.html'), 'utf8'));
@@ -128,11 +134,23 @@ describe.each(NAMES)('an article named `%s.md`', (name) => {
   });
 });
 
+describe('an article kept as `index.md` in a folder of its own', () => {
+  it('is served at the folder’s address, where the topic page links it', async () => {
+    const link = topicPage
+      .querySelectorAll('a')
+      .find((a) => a.text.trim() === "Can an article be a folder's index?");
+    expect(link?.getAttribute('href')).toBe('/t/in-a-folder/');
+    const { status, text } = await get('/t/in-a-folder/');
+    expect(status).toBe(200);
+    expect(parseHtml(text).querySelector('h1')?.text).toBe("Can an article be a folder's index?");
+  });
+});
+
 describe('the search index', () => {
   it('finds each article at its href', async () => {
     const index = await openSearchIndex(site.outDir);
     try {
-      const found = await index.search('encoded');
+      const found = (await index.search('encoded')).filter((hit) => hit.url !== '/t/in-a-folder/');
       expect(found.map((hit) => hit.url).sort()).toEqual([...hrefs.values()].sort());
     } finally {
       await index.close();
