@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { safeDecode } from '../core/paths.ts';
 
 /**
  * Copies the content folder's static files (images, `robots.txt`, `CNAME`…) into the built site,
@@ -23,17 +24,24 @@ export async function copyContentAssets(
   return count;
 }
 
-/** Serves the content directory's static files in `astro dev`, where nothing is copied. */
+/**
+ * Serves the content directory's static files in `astro dev`, where nothing is copied: as the
+ * build publishes them, following symbolic links only while they stay inside the folder.
+ */
 export function contentAssetsVitePlugin(contentDir: string): Plugin {
   return {
     name: 'knowledge-base:content-assets',
     configureServer(server) {
+      const root = realpath(contentDir).catch(() => contentDir);
       server.middlewares.use((request, response, next) => {
-        const urlPath = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+        const urlPath = safeDecode((request.url ?? '/').split('?')[0] ?? '/');
         const file = path.join(contentDir, urlPath);
         if (/\.md$/i.test(urlPath) || !file.startsWith(contentDir + path.sep)) return next();
-        stat(file).then(
-          (info) => (info.isFile() ? createReadStream(file).pipe(response) : next()),
+        Promise.all([root, realpath(file), stat(file)]).then(
+          ([real, target, info]) =>
+            info.isFile() && target.startsWith(real + path.sep)
+              ? createReadStream(file).pipe(response)
+              : next(),
           () => next(),
         );
       });
