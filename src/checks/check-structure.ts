@@ -2,7 +2,7 @@ import type { ContentDocument } from '../model/load-document.ts';
 import { sameText } from '../model/document-facts.ts';
 import { positionOfField } from '../model/split-frontmatter.ts';
 import type { Finding } from './finding.ts';
-import { aliasProblem } from '../model/aliases.ts';
+import { aliasProblem, generatedPageAt } from '../model/aliases.ts';
 import { normaliseSitePath } from '../model/routes.ts';
 import { isCertainH1Fix } from './apply-fixes.ts';
 
@@ -94,6 +94,16 @@ export function checkSiteStructure(docs: readonly ContentDocument[]): Map<Conten
   }
 
   const pagesByUrl = groupBy(docs, (doc) => doc.route.url);
+  for (const doc of docs) {
+    const generated = generatedPageAt(doc.route.url);
+    if (generated)
+      add(doc, {
+        line: 0,
+        column: 0,
+        ruleId: 'duplicate-url',
+        message: `this file would publish at \`${doc.route.url}\`, ${generated}; rename it`,
+      });
+  }
   for (const group of pagesByUrl.values()) {
     for (const doc of group.slice(1)) {
       add(doc, {

@@ -13,6 +13,25 @@ const GENERATED_ROOTS: ReadonlySet<string> = new Set(
     .map((sitePath) => sitePath.split('/')[1]!),
 );
 
+/** Pages the site generates at fixed paths, and folders that tools fill (the search index, Astro's assets). */
+const GENERATED_PAGES: Readonly<Record<string, string>> = {
+  [SEARCH_PATH]: 'search page',
+  '/404/': '“not found” page',
+};
+const TOOL_FOLDERS = [`/${SEARCH_INDEX_DIR}/`, '/_astro/'];
+
+/**
+ * What the build itself publishes at a page's site path, said as the end of a sentence (`which
+ * is the build's own search page`); Astro keeps its own route and leaves the file's page out.
+ * Undefined when nothing does.
+ */
+export function generatedPageAt(sitePath: string): string | undefined {
+  if (Object.hasOwn(GENERATED_PAGES, sitePath))
+    return `which is the build's own ${GENERATED_PAGES[sitePath]}`;
+  const folder = TOOL_FOLDERS.find((prefix) => sitePath.startsWith(prefix));
+  return folder && `inside \`${folder}\`, which the build fills with files of its own`;
+}
+
 /**
  * Why an alias cannot be a redirect of this static site, or undefined when it can: it must be a
  * path of the site (no scheme or host, no `..`, no query or anchor, no empty folder name) and

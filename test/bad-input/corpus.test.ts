@@ -191,6 +191,19 @@ describe('what the checker says about new kinds of bad input', () => {
     `);
   });
 
+  it('a page where the build publishes its own page, or in a folder a tool fills', async () => {
+    expect(await report('page-at-search')).toMatchInlineSnapshot(`
+      "content/search.md:0:0  error  this file would publish at \`/search/\`, which is the build's own search page; rename it  duplicate-url
+
+      1 file, 1 error, 0 warnings"
+    `);
+    expect(await report('topic-in-pagefind')).toMatchInlineSnapshot(`
+      "content/pagefind/x.md:0:0  error  this file would publish at \`/pagefind/x/\`, inside \`/pagefind/\`, which the build fills with files of its own; rename it  duplicate-url
+
+      1 file, 1 error, 0 warnings"
+    `);
+  });
+
   it('a settings file that does not load, and a content folder that is not one', async () => {
     expect(await report('settings-syntax')).toMatchInlineSnapshot(`
       "Invalid site settings in src/site.config.ts:
