@@ -47,7 +47,12 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
-          stopOnReport(() => requireSiteUrl(settings), logger);
+          try {
+            requireSiteUrl(settings);
+          } catch (error) {
+            exitOnReport(error, logger);
+            throw error;
+          }
           // The build writes beside the published site, which stays as it is until everything succeeded.
           publishedDir = fileURLToPath(config.outDir);
           staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
@@ -56,9 +61,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             await publish(command);
           } catch (error) {
             await staged.release();
-            stopOnReport(() => {
-              throw error;
-            }, logger);
+            exitOnReport(error, logger);
+            throw error;
           }
         } else if (command === 'dev') {
           proved = await proveContent({ settings, root, env: process.env, logger, mode: 'dev' });
@@ -146,28 +150,6 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   };
 
   /**
-   * Runs `step`; a report for the author (content errors, a setting the build needs) ends the
-   * build with that report alone and its exit code (1 for content, 2 for settings). Thrown
-   * through Astro it would come with an empty stack trace and Astro's hints about unrelated
-   * causes (browser APIs, for a report that says "document"). Anything else is thrown on.
-   */
-  function stopOnReport<T>(step: () => T, logger: AstroIntegrationLogger): T {
-    try {
-      return step();
-    } catch (error) {
-      if (error instanceof ContentCheckError) {
-        logger.error(error.message);
-        process.exit(1);
-      }
-      if (error instanceof SettingsError) {
-        logger.error(error.message);
-        process.exit(2);
-      }
-      throw error;
-    }
-  }
-
-  /**
    * After an edit: prove again (every document but the edited one comes from the caches) and
    * rewrite the pages' data, which they read again once it changed; edits one after another
    * are proved one after another.
@@ -196,4 +178,17 @@ function pagePaths(model: SiteModel): string[] {
     ...model.topics.map((topic) => topic.url),
     ...[...model.articles.values()].map(({ article }) => article.url),
   ];
+}
+
+/**
+ * Ends the build when `error` is a report for the author (content errors, a setting the build
+ * needs): the report alone, and its exit code (1 for content, 2 for settings). Thrown through
+ * Astro it would come with Astro's banner, an empty stack trace and hints about unrelated causes
+ * (browser APIs, for a report that says "document"). Any other error is left to the caller.
+ */
+function exitOnReport(error: unknown, logger: AstroIntegrationLogger): void {
+  if (error instanceof ContentCheckError || error instanceof SettingsError) {
+    logger.error(error.message);
+    process.exit(error instanceof SettingsError ? 2 : 1);
+  }
 }

@@ -91,14 +91,10 @@ process.exitCode = await runCheckCommand(${JSON.stringify({ examples: false, ...
 
 /** `file:line:column  rule-id` of each diagnostic of a human report, in its order. */
 function locations(report: string): string[] {
-  return report
-    .split('\n')
-    .flatMap((line) => /^(\S+:\d+:\d+)\s+(?:error|warning|info)\s.*\s(\S+)$/.exec(line) ?? [])
-    .filter((_, index) => index % 3 !== 0)
-    .reduce<string[]>(
-      (pairs, part, index, parts) => (index % 2 === 0 ? [...pairs, `${part}  ${parts[index + 1]}`] : pairs),
-      [],
-    );
+  return report.split('\n').flatMap((line) => {
+    const found = /^(\S+:\d+:\d+)\s+(?:error|warning|info)\s.*\s(\S+)$/.exec(line);
+    return found ? [`${found[1]}  ${found[2]}`] : [];
+  });
 }
 
 describe('the bad-input corpus', () => {
