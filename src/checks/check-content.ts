@@ -155,13 +155,29 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
 function scanDiagnostics(scan: ContentScan, options: Pick<CheckOptions, 'contentDir' | 'cwd'>): Diagnostic[] {
   const display = (file: string) =>
     toPosix(path.relative(options.cwd, path.join(options.contentDir, file))) || '.';
-  return scan.problems.map((problem) => ({
-    file: display(problem.file),
-    line: 0,
-    column: 0,
-    severity: 'error',
-    ...scanProblemMessage(problem),
-  }));
+  const diagnostics: Diagnostic[] = scan.problems.map((problem) => {
+    const { ruleId, message } = scanProblemMessage(
+      problem.kind === 'case' ? { ...problem, detail: display(problem.detail) } : problem,
+    );
+    return {
+      file: display(problem.file),
+      line: 0,
+      column: 0,
+      severity: RULES[ruleId].severity,
+      message,
+      ruleId,
+    };
+  });
+  if (scan.markdown.length === 0)
+    diagnostics.push({
+      file: display(''),
+      line: 0,
+      column: 0,
+      severity: RULES['content-empty'].severity,
+      message: `the content folder holds no Markdown file; the site has nothing to publish. Is \`${display('')}\` the folder you meant?`,
+      ruleId: 'content-empty',
+    });
+  return diagnostics;
 }
 
 function scanProblemMessage(problem: ContentScan['problems'][number]): { ruleId: RuleId; message: string } {
@@ -175,6 +191,16 @@ function scanProblemMessage(problem: ContentScan['problems'][number]): { ruleId:
       return {
         ruleId: 'file-unreadable',
         message: `this symbolic link points to \`${problem.detail}\`, which ${problem.code === 'ENOENT' ? 'does not exist' : `cannot be opened (${problem.code})`}; fix or remove the link`,
+      };
+    case 'outside':
+      return {
+        ruleId: 'content-outside',
+        message: `this symbolic link leads outside the content folder (to \`${problem.detail}\`), whose files would be published with the site; copy what you need into the content folder, or remove the link`,
+      };
+    case 'case':
+      return {
+        ruleId: 'case-collision',
+        message: `this name and \`${problem.detail}\` differ only in case: on macOS, Windows and many hosts one replaces the other; rename one`,
       };
     case 'unreadable':
       return {

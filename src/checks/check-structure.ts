@@ -2,6 +2,7 @@ import type { ContentDocument } from '../model/load-document.ts';
 import { sameText } from '../model/document-facts.ts';
 import { positionOfField } from '../model/split-frontmatter.ts';
 import type { Finding } from './finding.ts';
+import { aliasProblem, generatedPageAt } from '../model/aliases.ts';
 import { normaliseSitePath } from '../model/routes.ts';
 import { isCertainH1Fix } from './apply-fixes.ts';
 
@@ -102,6 +103,16 @@ export function checkSiteStructure(docs: readonly ContentDocument[]): Map<Conten
   }
 
   const pagesByUrl = groupBy(docs, (doc) => doc.route.url);
+  for (const doc of docs) {
+    const generated = generatedPageAt(doc.route.url);
+    if (generated)
+      add(doc, {
+        line: 0,
+        column: 0,
+        ruleId: 'duplicate-url',
+        message: `this file would publish at \`${doc.route.url}\`, ${generated}; rename it`,
+      });
+  }
   for (const group of pagesByUrl.values()) {
     for (const doc of group.slice(1)) {
       add(doc, {
@@ -114,13 +125,28 @@ export function checkSiteStructure(docs: readonly ContentDocument[]): Map<Conten
   }
 
   const aliasOwners = new Map<string, ContentDocument>();
+  // Topic pages are published whether or not the topic has an `index.md`.
+  const topics = new Set(docs.flatMap((doc) => (doc.route.topic ? [`/${doc.route.topic}/`] : [])));
   for (const doc of docs) {
     for (const [index, alias] of (doc.data?.aliases ?? []).entries()) {
+      const where = positionOfField(doc.frontmatter!, 'aliases', index);
+      // What the build cannot publish as a redirect: it leaves such aliases out.
+      const problem = aliasProblem(alias);
+      if (problem) {
+        const ruleId = problem.kind === 'invalid' ? 'alias-invalid' : 'alias-collision';
+        add(doc, { ...where, ruleId, message: problem.message });
+        continue;
+      }
       const url = normaliseSitePath(alias);
       const page = pagesByUrl.get(url)?.[0];
       const other = aliasOwners.get(url);
-      const where = positionOfField(doc.frontmatter!, 'aliases', index);
-      if (page) {
+      if (!page && topics.has(url)) {
+        add(doc, {
+          ...where,
+          ruleId: 'alias-collision',
+          message: `the alias \`${alias}\` is the URL of the topic page \`${url}\`; a redirect there would hide it`,
+        });
+      } else if (page) {
         add(doc, {
           ...where,
           ruleId: 'alias-collision',

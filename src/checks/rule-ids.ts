@@ -11,6 +11,15 @@ export const RULES = {
   'file-empty': { severity: 'error', summary: 'a `.md` file is empty' },
   'file-too-large': { severity: 'error', summary: 'a `.md` file is over the size limit' },
   'content-loop': { severity: 'error', summary: 'a symbolic link loops back into the content folder' },
+  'content-outside': {
+    severity: 'error',
+    summary: 'a symbolic link leads outside the content folder, whose files would be published',
+  },
+  'content-empty': { severity: 'warning', summary: 'the content folder holds no Markdown file' },
+  'case-collision': {
+    severity: 'warning',
+    summary: 'two files or folders whose names differ only in case, which collide on most hosts',
+  },
   'frontmatter-unclosed': { severity: 'error', summary: 'the frontmatter never closes with `---`' },
   'frontmatter-yaml': { severity: 'error', summary: 'the frontmatter is not valid YAML' },
   'frontmatter-field': { severity: 'error', summary: 'a frontmatter field is missing or has the wrong type' },
@@ -32,6 +41,10 @@ export const RULES = {
   'duplicate-title': { severity: 'error', summary: 'two articles ask the same question' },
   'duplicate-url': { severity: 'error', summary: 'two files publish at the same URL' },
   'alias-collision': { severity: 'error', summary: 'an alias is the URL of a real page or another alias' },
+  'alias-invalid': {
+    severity: 'error',
+    summary: 'an alias is not a path of this site (a scheme, `..`, `?` or `#`)',
+  },
   'link-missing-file': { severity: 'error', summary: 'a relative link names a file that does not exist' },
   'link-outside-content': { severity: 'error', summary: 'a relative link leaves the content folder' },
   'link-to-draft': { severity: 'error', summary: 'a published page links to a draft' },
@@ -82,6 +95,10 @@ export const RULES = {
     severity: 'error',
     summary:
       "with `trust: 'contributors'`: raw HTML, an attribute list or a link that could run script, embed, restyle or point to a `javascript:` address",
+  },
+  'markdown-too-deep': {
+    severity: 'error',
+    summary: 'block quotes, lists or HTML nested more than 50 levels deep; the rest of the file is not read',
   },
   'snippet-missing': { severity: 'warning', summary: 'a `--8<--` snippet file that cannot be found' },
   'snippet-url': {

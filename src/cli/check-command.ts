@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
@@ -17,7 +18,11 @@ import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
-import siteConfig from '../site.config.ts';
+import { requireContentFolder } from '../settings/content-folder.ts';
+import { loadSiteConfig } from '../settings/load-site-config.ts';
+
+/** The settings file, beside this module's folder: imported when the command runs, so that a mistake in it is a message. */
+const SITE_CONFIG = fileURLToPath(new URL('../site.config.ts', import.meta.url));
 
 /** Flags of `npm run check`, as parsed from the command line. */
 export interface CheckFlags {
@@ -45,6 +50,8 @@ export interface CommandIo {
   root?: string;
   /** Site settings; read from `src/site.config.ts` when not given. */
   settings?: unknown;
+  /** Another settings file to import when `settings` is not given (tests of a broken one). */
+  settingsFile?: string;
 }
 
 /** Exit codes: 0 clean or warnings only, 1 content errors (or too many warnings), 2 bad usage or settings. */
@@ -116,7 +123,9 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
 
   let settings: SiteSettings;
   try {
-    settings = resolveSettings(io.settings ?? siteConfig, io.cwd, io.env);
+    const input = io.settings ?? (await loadSiteConfig(io.settingsFile ?? SITE_CONFIG));
+    settings = resolveSettings(input, io.cwd, io.env);
+    requireContentFolder(settings.contentDir);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -135,18 +144,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     trust: settings.trust,
     ...(flags.only ? { only: flags.only } : {}),
   };
-  let result;
-  try {
-    result = await checkContent(options);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.stderr.write(
-        `The content folder \`${settings.contentDir}\` does not exist; set \`contentDir\` in src/site.config.ts or ${ENV.contentDir}.\n`,
-      );
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  let result = await checkContent(options);
   if (flags.fix) {
     const fixed = await applyFixes(result.documents, settings.contentDir);
     if (fixed > 0) {

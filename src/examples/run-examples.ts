@@ -14,15 +14,7 @@ import {
   type Example,
   type ExampleDocument,
 } from './collect-examples.ts';
-import {
-  earlierKey,
-  emptyCache,
-  exampleKey,
-  hash,
-  loadCache,
-  saveCache,
-  type ExampleCache,
-} from './example-cache.ts';
+import { earlierKey, exampleKey, hash, openExampleCache, type ExampleCache } from './example-cache.ts';
 import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
 import { guardInterrupts } from './interrupts.ts';
 import type { Progress } from './progress.ts';
@@ -101,8 +93,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     ...(siteTimeout === undefined ? {} : { timeoutMs: siteTimeout }),
     ...options.defaults,
   };
-  const now = Date.now();
-  const cache = options.useCache ? await loadCache(options.cacheFile) : emptyCache();
+  const cache = await openExampleCache(options.useCache ? options.cacheFile : undefined);
   const examples = options.documents.flatMap((doc) => collectExamples(doc, options.runtimes));
   const used = examples.filter((e) => !e.meta.flags.has('norun')).map((e) => e.runtime);
   const runtimes = await resolveRuntimes(options.runtimes, used, {
@@ -160,9 +151,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     }
     const timeoutMs = parseTimeout(timeout) ?? defaults.timeoutMs;
     const key = exampleKey(example, runtime, isolation, timeoutMs);
-    const hit = options.useCache ? cache.results[key] : undefined;
+    const hit = cache.verdict(key);
     if (hit && (hit.earlier === undefined || hit.earlier === earlierKey(example))) {
-      hit.usedAt = now;
       outcomes.set(example, { ...hit.outcome, cacheable: true });
       cached++;
     } else {
@@ -197,11 +187,10 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
             // A verdict reached in another sandbox than the key says (its probe failed) is not kept.
             if (outcome.cacheable && box.kind === isolation) {
               const { cacheable: _, ...stored } = outcome;
-              cache.results[item.key] = {
+              cache.keepVerdict(item.key, {
                 outcome: stored,
-                usedAt: now,
                 earlier: outcome.usedEarlier ? earlierKey(item.example) : undefined,
-              };
+              });
             }
             options.progress?.tick(++done, done + queue.length);
           }
@@ -221,7 +210,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     if (!outcome.passed && outcome.ruleId && outcome.message)
       report(example, outcome.ruleId, outcome.message, outcome.line);
   }
-  for (const type of await typecheck(examples, options.root, cache, now, options.settings?.typecheck)) {
+  for (const type of await typecheck(examples, options.root, cache, options.settings?.typecheck)) {
     const example = examples.find((e) => e.doc.file === type.file)!;
     diagnostics.push({
       file: example.doc.displayPath,
@@ -232,7 +221,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
       message: `type error in the example: ${type.message}`,
     });
   }
-  if (options.useCache) await saveCache(options.cacheFile, cache, now);
+  await cache.save();
 
   const leveled = applyRuleLevels(diagnostics, options.rules);
   const ran = outcomes.size - cached;
@@ -270,7 +259,6 @@ async function typecheck(
   examples: readonly Example[],
   root: string,
   cache: ExampleCache,
-  now: number,
   settings: TypecheckOptions | undefined,
 ): Promise<TypeDiagnostic[]> {
   const checked = examples.filter(
@@ -282,14 +270,11 @@ async function typecheck(
     settings ?? {},
     checked.map((e) => [e.doc.file, e.line, e.column, e.prelude.map((p) => p.code), e.code]),
   ]);
-  const hit = cache.typecheck[key];
-  if (hit) {
-    hit.usedAt = now;
-    return hit.diagnostics;
-  }
+  const hit = cache.typecheck(key);
+  if (hit) return hit;
   const { typecheckExamples } = await import('./typecheck-examples.ts');
   const diagnostics = typecheckExamples(checked, root, settings);
-  cache.typecheck[key] = { diagnostics, usedAt: now };
+  cache.keepTypecheck(key, diagnostics);
   return diagnostics;
 }
 

@@ -5,12 +5,13 @@ import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { navPlaces } from '../model/nav-places.ts';
-import { buildSiteModel } from '../model/site-model.ts';
-import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
+import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
+import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
+import { moveToDecodedFolders } from './page-folders.ts';
 import { writePageFiles } from './page-files.ts';
-import { proveContent, type ProvedContent } from './prove-content.ts';
+import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
@@ -52,7 +53,12 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
-          requireSiteUrl(settings);
+          try {
+            requireSiteUrl(settings);
+          } catch (error) {
+            exitOnReport(error, logger);
+            throw error;
+          }
           // The build writes beside the published site, which stays as it is until everything succeeded.
           publishedDir = fileURLToPath(config.outDir);
           staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
@@ -61,6 +67,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             await publish(command);
           } catch (error) {
             await staged.release();
+            exitOnReport(error, logger);
             throw error;
           }
         } else if (command === 'dev') {
@@ -95,6 +102,12 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const outDir = fileURLToPath(dir);
         if (!proved) return;
         const entries = proved.entries;
+        const model = buildSiteModel(entries, {
+          includeDrafts: includeDrafts('build'),
+          nav: settings.nav ? navPlaces(settings.nav) : undefined,
+        });
+        // First, so that everything after (redirects, the search index) finds each page where its href leads.
+        await moveToDecodedFolders(outDir, pagePaths(model));
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
         const redirects = await writeRedirectsFile(
           proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
@@ -105,10 +118,6 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
         const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
-        const model = buildSiteModel(entries, {
-          includeDrafts: includeDrafts('build'),
-          nav: settings.nav ? navPlaces(settings.nav) : undefined,
-        });
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({
@@ -127,7 +136,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
-        const count = await copyContentAssets(settings.contentDir, outDir);
+        const count = await copyContentAssets(settings.contentDir, proved.check.scan.assets, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
 
         const report: BuildReport = {
@@ -172,5 +181,27 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       })
       .catch((error: unknown) => logger.error(String(error)));
     return reloading;
+  }
+}
+
+/** The site path of every page the model publishes (plain pages, topics, articles; the home page is `/`). */
+function pagePaths(model: SiteModel): string[] {
+  return [
+    ...model.pages.map((page) => page.url),
+    ...model.topics.flatMap((topic) => [topic.url, ...topic.pages.map((page) => page.url)]),
+    ...[...model.articles.values()].map(({ article }) => article.url),
+  ];
+}
+
+/**
+ * Ends the build when `error` is a report for the author (content errors, a setting the build
+ * needs): the report alone, and its exit code (1 for content, 2 for settings). Thrown through
+ * Astro it would come with Astro's banner, an empty stack trace and hints about unrelated causes
+ * (browser APIs, for a report that says "document"). Any other error is left to the caller.
+ */
+function exitOnReport(error: unknown, logger: AstroIntegrationLogger): void {
+  if (error instanceof ContentCheckError || error instanceof SettingsError) {
+    logger.error(error.message);
+    process.exit(error instanceof SettingsError ? 2 : 1);
   }
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
-import { SEARCH_INDEX_DIR } from '../core/site-paths.ts';
+import { hrefOf, SEARCH_INDEX_DIR } from '../core/site-paths.ts';
 
 /**
  * Chrome that the Markdown renderer puts inside the article's content: code captions, copy
@@ -39,12 +41,32 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     const created = await pagefind.createIndex({ excludeSelectors: IGNORED_IN_CONTENT });
     const index = created.index;
     if (!index || created.errors.length > 0) throw failure('could not start indexing', created.errors);
-    const added = await index.addDirectory({ path: outDir });
+    const added = { page_count: 0, all: 0, errors: [] as string[] };
+    // Each page under its href, as every other address of it is written: pagefind's own
+    // encoding of a file's path leaves `(`, `+`, `'` and the like as they are, where MkDocs does not.
+    const limit = pLimit(PARALLEL_READS);
+    await Promise.all(
+      (await htmlFiles(outDir)).map((file) =>
+        limit(async () => {
+          const content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
+          const result = await index.addHTMLFile({ url: hrefOf(sitePathOf(file)), content });
+          if (result.errors.length > 0)
+            added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
+          // Once a page marks its body, pagefind indexes only the pages that do.
+          added.all++;
+          if (content.includes('data-pagefind-body')) added.page_count++;
+        }),
+      ),
+    );
     if (added.errors.length > 0) throw failure(`could not index the pages in ${outDir}`, added.errors);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);
-    return { pages: added.page_count, outputPath, milliseconds: Math.round(performance.now() - started) };
+    return {
+      pages: added.page_count || added.all,
+      outputPath,
+      milliseconds: Math.round(performance.now() - started),
+    };
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
     throw new SearchIndexError(`Search index: pagefind failed while indexing ${outDir}`, { cause: error });
@@ -52,6 +74,24 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     // Pagefind runs as a child process; stop it so the build can exit.
     await pagefind.close();
   }
+}
+
+/** Files indexed at once: enough to keep pagefind busy, few enough to keep memory flat. */
+const PARALLEL_READS = 16;
+
+/** The built site's HTML files, relative with forward slashes, as pagefind's own directory walk finds them. */
+async function htmlFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith(`${SEARCH_INDEX_DIR}/`))
+    .sort();
+}
+
+/** `t/slug/index.html` → `/t/slug/`; `404.html` → `/404.html`. */
+function sitePathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 function failure(what: string, errors: readonly string[]): SearchIndexError {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { toPosix } from '../core/paths.ts';
+import { hrefOf } from '../core/site-paths.ts';
 
 /** What a content file publishes as. */
 export type PageKind = 'home' | 'topic' | 'article' | 'page';
@@ -10,8 +11,10 @@ export interface Route {
   file: string;
   /** Collection id: the path without `.md`, with `index` kept (`topic/index`). */
   id: string;
-  /** Site path with a trailing slash, as MkDocs publishes it (`/topic/slug/`). */
+  /** Site path with a trailing slash, as MkDocs publishes it (`/topic/slug/`), as files name it: not encoded. */
   url: string;
+  /** The same path as a URL (`/topic/hash%23tag/`): what links and every published address use. */
+  href: string;
   kind: PageKind;
   /** The first folder of the path: the topic an article or topic page belongs to. */
   topic: string | undefined;
@@ -40,7 +43,7 @@ export function routeForContentFile(file: string, topics: ReadonlySet<string>): 
   const posix = toPosix(file);
   const parts = idForContentFile(posix).split('/');
   const url = urlForContentFile(posix);
-  const base = { file: posix, id: idForContentFile(posix), url };
+  const base = { file: posix, id: idForContentFile(posix), url, href: hrefOf(url) };
   if (parts.length === 1) {
     const name = parts[0] ?? '';
     if (INDEX_NAMES.has(name)) return { ...base, kind: 'home', topic: undefined };
@@ -50,6 +53,14 @@ export function routeForContentFile(file: string, topics: ReadonlySet<string>): 
   const topic = parts[0];
   const kind = parts.length === 2 && INDEX_NAMES.has(parts[1] ?? '') ? 'topic' : 'article';
   return { ...base, kind, topic };
+}
+
+/**
+ * A topic page's or article's path inside its topic, as the pages' `[topic]/[...slug]` routes
+ * take it: `/t/slug/` → `slug`, and `t/sub/index.md`'s `/t/sub/` → `sub` (not the file's `sub/index`).
+ */
+export function slugInTopic(route: Pick<Route, 'url' | 'topic'>): string {
+  return route.url.slice(`/${route.topic ?? ''}/`.length).replace(/\/$/, '');
 }
 
 /** The topic folders among a list of content files: first folders that hold Markdown. */

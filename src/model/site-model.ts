@@ -1,3 +1,4 @@
+import { hrefOf } from '../core/site-paths.ts';
 import type { HeadingFact } from '../markdown/heading-ids.ts';
 import type { DocumentFacts, SeeAlsoItem } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -72,6 +73,8 @@ export interface PageNode extends Route {
 export interface TopicNode {
   name: string;
   url: string;
+  /** `url` as a URL, for links. */
+  href: string;
   title: string;
   description: string;
   page: PageNode | undefined;
@@ -140,6 +143,7 @@ export function buildSiteModel(
       return {
         name,
         url: `/${name}/`,
+        href: hrefOf(`/${name}/`),
         title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
         description: page?.description ?? '',
         page,

@@ -20,6 +20,7 @@ import {
   SEARCH_PATH,
   socialCardPathFor,
 } from '../core/site-paths.ts';
+import { safeDecode } from '../core/paths.ts';
 import { isIndexable } from './sitemap.ts';
 import { documentTitle, metaDescription } from './text.ts';
 
@@ -65,7 +66,8 @@ export interface PageSeo {
 export function seoSite(settings: SiteSettings, servedOrigin: string): SeoSite {
   const url = (settings.url ?? servedOrigin).replace(/\/+$/, '');
   const resolve = (image: NonNullable<SiteSettings['image']>): SeoImage => ({
-    url: absoluteUrl(url, image.url),
+    // Written in the settings as a URL (an address, or a path already encoded): resolved, not encoded again.
+    url: new URL(image.url, `${url}/`).href,
     width: image.width,
     height: image.height,
     alt: image.alt,
@@ -90,30 +92,31 @@ export function seoSite(settings: SiteSettings, servedOrigin: string): SeoSite {
   };
 }
 
-/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question. */
-export function articleCrumbs(
-  context: Pick<ArticleContext, 'article' | 'topic'>,
-): { title: string; url: string }[] {
-  return [
-    { title: 'Home', url: '/' },
-    { title: context.topic.title, url: context.topic.url },
-    { title: context.article.title, url: context.article.url },
-  ];
+/** A step of a breadcrumb trail: its site path (`url`, as files name it) and that path as a link (`href`). */
+export interface CrumbLink {
+  title: string;
+  url: string;
+  href: string;
 }
 
-/** The breadcrumb trail of a plain page in a topic: Home › Topic › Page. */
+/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question. */
+export function articleCrumbs(context: Pick<ArticleContext, 'article' | 'topic'>): CrumbLink[] {
+  return pageCrumbs(context.article, context.topic);
+}
+
+/** The breadcrumb trail of a page in a topic: Home › Topic › Page. */
 export function pageCrumbs(
-  page: Pick<PageNode, 'title' | 'url'>,
-  topic: Pick<TopicNode, 'title' | 'url'>,
-): { title: string; url: string }[] {
-  return [...topicCrumbs(topic), { title: page.title, url: page.url }];
+  page: Pick<PageNode, 'title' | 'url' | 'href'>,
+  topic: Pick<TopicNode, 'title' | 'url' | 'href'>,
+): CrumbLink[] {
+  return [...topicCrumbs(topic), { title: page.title, url: page.url, href: page.href }];
 }
 
 /** The breadcrumb trail of a topic page: Home › Topic. */
-export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url'>): { title: string; url: string }[] {
+export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url' | 'href'>): CrumbLink[] {
   return [
-    { title: 'Home', url: '/' },
-    { title: topic.title, url: topic.url },
+    { title: 'Home', url: '/', href: '/' },
+    { title: topic.title, url: topic.url, href: topic.href },
   ];
 }
 
@@ -202,14 +205,15 @@ export function plainPageSeo(site: SeoSite, page: PageNode): PageSeo {
   return common(site, factsOf(page), description, 'website', site.defaultImage);
 }
 
-/** Any other page (404, search): `noindex` ones get no canonical URL. */
+/** Any other page (404, search), by its URL path as Astro gives it (encoded): `noindex` ones get no canonical URL. */
 export function basicSeo(
   site: SeoSite,
   page: { title: string; description: string; path: string; noindex: boolean; isHome?: boolean },
 ): PageSeo {
   const facts = {
     title: page.title,
-    url: page.path,
+    // As files name it: `absoluteUrl` encodes it once.
+    url: safeDecode(page.path),
     draft: false,
     robots: page.noindex ? 'noindex' : undefined,
   };

@@ -118,14 +118,17 @@ describe('bad input made at test time', () => {
   });
 
   it.skipIf(!existsSync('/proc/self/mem'))(
-    'reports a file that even root cannot read: /proc/self/mem answers EIO at offset 0',
+    'never reads a file outside the content folder, such as /proc/self/mem, which answers EIO at offset 0',
     async () => {
       const folder = path.join(temp.dir, 'proc');
       await mkdir(folder);
       await symlink('/proc/self/mem', path.join(folder, 'memory.md'));
-      expect(show((await check(folder)).diagnostics)).toMatchInlineSnapshot(
-        `"memory.md:0:0  error  the file cannot be read (EIO)  file-unreadable"`,
-      );
+      const result = await check(folder);
+      expect(show(result.diagnostics)).toMatchInlineSnapshot(`
+        ".:0:0  warning  the content folder holds no Markdown file; the site has nothing to publish. Is \`.\` the folder you meant?  content-empty
+        memory.md:0:0  error  this symbolic link leads outside the content folder (to \`/proc/self/mem\`), whose files would be published with the site; copy what you need into the content folder, or remove the link  content-outside"
+      `);
+      expect(result.documents).toEqual([]);
     },
   );
 
@@ -154,7 +157,7 @@ describe('bad input made at test time', () => {
       await mkdir(folder);
       execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
       const result = await check(folder);
-      expect(result.diagnostics).toEqual([]);
+      expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['content-empty']);
       expect(result.fileCount).toBe(0);
     },
   );

@@ -12,13 +12,21 @@ import { check, FIXTURES, show } from './helpers.ts';
  */
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
 
-/** Rules about files that cannot be committed (binary, huge, unreadable, symbolic links): bad-input.test.ts. */
+/**
+ * Rules about files that cannot be committed (binary, huge, unreadable, symbolic links, names
+ * that differ only in case), about the content folder as a whole, or about input built at test
+ * time: bad-input.test.ts and the bad-input corpus (test/bad-input/).
+ */
 const COVERED_BY_BAD_INPUT: RuleId[] = [
   'file-unreadable',
   'file-not-text',
   'file-empty',
   'file-too-large',
   'content-loop',
+  'content-outside',
+  'content-empty',
+  'case-collision',
+  'markdown-too-deep',
 ];
 
 /** Rules of extensions a default site does not enable: test/markdown/arithmatex.test.ts and superfences.test.ts. */
@@ -156,6 +164,14 @@ describe('each rule reports exactly', () => {
       t/circle-b.md:6:5  error  the alias \`/t/circle-a/\` is the URL of \`t/circle-a.md\`; a redirect there would hide that page  alias-collision
       t/self.md:6:5  error  the alias \`t/self\` is this page’s own URL; remove it  alias-collision
       t/shared-2.md:7:5  error  the alias \`old/path.html\` is also an alias of \`t/shared-1.md\`; keep it on one page only  alias-collision"
+    `);
+  });
+
+  it('alias-invalid: an address, a path that climbs with `..`, a query; each with the path to write', async () => {
+    expect(await report('alias-invalid')).toMatchInlineSnapshot(`
+      "t/bad-address.md:6:5  error  the alias \`https://old.example/sleep/\` is an address, not a path of this site; write the old path, \`/sleep/\` (a redirect from another site is that site's business)  alias-invalid
+      t/bad-climbs.md:6:5  error  the alias \`../outside/\` has \`.\` or \`..\` in it; write the old path from the site's root, such as \`/outside/\`  alias-invalid
+      t/bad-query.md:6:5  error  the alias \`/old/page/?id=3\` has a query (\`?\`) or an anchor (\`#\`), which a static site cannot redirect; write the path alone, \`/old/page/\`  alias-invalid"
     `);
   });
 

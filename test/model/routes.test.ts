@@ -3,6 +3,7 @@ import {
   idForContentFile,
   resolveContentLink,
   routeForContentFile,
+  slugInTopic,
   topicsOf,
   urlForContentFile,
 } from '../../src/model/routes.ts';
@@ -43,16 +44,43 @@ describe('routeForContentFile', () => {
   });
 
   it.each([
-    ['index.md', { id: 'index', url: '/', kind: 'home', topic: undefined }],
-    ['README.md', { id: 'README', url: '/', kind: 'home', topic: undefined }],
-    ['privacy.md', { id: 'privacy', url: '/privacy/', kind: 'page', topic: undefined }],
-    ['topic.md', { id: 'topic', url: '/topic/', kind: 'topic', topic: 'topic' }],
-    ['other/index.md', { id: 'other/index', url: '/other/', kind: 'topic', topic: 'other' }],
-    ['other/README.md', { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' }],
-    ['topic/a.md', { id: 'topic/a', url: '/topic/a/', kind: 'article', topic: 'topic' }],
-    ['other/b.md', { id: 'other/b', url: '/other/b/', kind: 'article', topic: 'other' }],
+    ['index.md', { id: 'index', url: '/', href: '/', kind: 'home', topic: undefined }],
+    ['README.md', { id: 'README', url: '/', href: '/', kind: 'home', topic: undefined }],
+    ['privacy.md', { id: 'privacy', url: '/privacy/', href: '/privacy/', kind: 'page', topic: undefined }],
+    ['topic.md', { id: 'topic', url: '/topic/', href: '/topic/', kind: 'topic', topic: 'topic' }],
+    ['other/index.md', { id: 'other/index', url: '/other/', href: '/other/', kind: 'topic', topic: 'other' }],
+    [
+      'other/README.md',
+      { id: 'other/README', url: '/other/', href: '/other/', kind: 'topic', topic: 'other' },
+    ],
+    ['topic/a.md', { id: 'topic/a', url: '/topic/a/', href: '/topic/a/', kind: 'article', topic: 'topic' }],
+    ['other/b.md', { id: 'other/b', url: '/other/b/', href: '/other/b/', kind: 'article', topic: 'other' }],
   ])('%s', (file, expected) => {
     expect(routeForContentFile(file, topics)).toStrictEqual({ file, ...expected });
+  });
+
+  it.each([
+    ['t/hash#tag.md', '/t/hash#tag/', '/t/hash%23tag/'],
+    ['t/what?.md', '/t/what?/', '/t/what%3F/'],
+    ['t/100%.md', '/t/100%/', '/t/100%25/'],
+    ['t/café.md', '/t/café/', '/t/caf%C3%A9/'],
+    ['t/a b.md', '/t/a b/', '/t/a%20b/'],
+    ['a#b/index.md', '/a#b/', '/a%23b/'],
+  ])('%s: its path as files name it, and as a link', (file, url, href) => {
+    const route = routeForContentFile(file, topicsOf([file]));
+    expect({ url: route.url, href: route.href }).toEqual({ url, href });
+  });
+});
+
+describe('slugInTopic', () => {
+  it.each([
+    ['t/slug.md', 'slug'],
+    ['t/sub/index.md', 'sub'],
+    ['t/sub/README.md', 'sub'],
+    ['t/a/b.md', 'a/b'],
+    ['t/hash#tag.md', 'hash#tag'],
+  ])('%s → %s, the path inside its topic that the article route takes', (file, slug) => {
+    expect(slugInTopic(routeForContentFile(file, topicsOf([file])))).toBe(slug);
   });
 });
 

@@ -9,8 +9,8 @@ describe('redirects for aliases', () => {
       { url: '/t/other/', data: { draft: false, aliases: [] } },
     ]);
     expect(redirects).toEqual([
-      { from: '/legacy/page/', written: '/legacy/page.html', to: '/t/new/' },
-      { from: '/old/page/', written: '/old/page', to: '/t/new/' },
+      { from: '/legacy/page/', written: '/legacy/page.html', to: '/t/new/', href: '/t/new/' },
+      { from: '/old/page/', written: '/old/page', to: '/t/new/', href: '/t/new/' },
     ]);
     expect(renderRedirectsFile(redirects)).toBe(
       [
@@ -24,9 +24,15 @@ describe('redirects for aliases', () => {
     );
   });
 
-  it('percent-encodes paths, so that a space cannot split a line', () => {
-    expect(renderRedirectsFile([{ from: '/a b/', written: '/a b/', to: '/t/x/' }])).toBe(
-      '/a%20b/ /t/x/ 301\n/a%20b /t/x/ 301\n',
+  it('percent-encodes paths, so that a space cannot split a line nor a `#` end it', () => {
+    expect(renderRedirectsFile([{ from: '/a b/', written: '/a b/', to: '/t/x#y/', href: '/t/x%23y/' }])).toBe(
+      '/a%20b/ /t/x%23y/ 301\n/a%20b /t/x%23y/ 301\n',
     );
+  });
+
+  it('leaves out the aliases the checker reports as invalid, so that the build never fails on them', () => {
+    const aliases = ['https://old.example/sleep/', '../x', '/old/?id=3', '/', '/search/', '/kept/'];
+    const redirects = redirectsOf([{ url: '/t/new/', data: { draft: false, aliases } }]);
+    expect(redirects.map((redirect) => redirect.written)).toEqual(['/kept/']);
   });
 });

@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -400,6 +402,17 @@ describe('a title holding `</script><script>alert(1)</script>`', () => {
     expect(raw).toContain('\\u003c/script\\u003e');
     const graph = (JSON.parse(raw) as { '@graph': Json[] })['@graph'];
     expect(node(graph, 'TechArticle')['headline']).toBe(EVIL);
+  });
+
+  it('reads as written in a feed reader: text as text, and the description, rendered as HTML, as text', async () => {
+    const feed = rssSchema.parse(parseXml(await output('feed.xml'), ['item', 'category']));
+    const evil = feed.rss.channel.item.find((item) => item.title === EVIL)!;
+    expect(evil.category).toContain('</script>');
+    // An item's description is HTML to a reader: the markup the author typed must show, not apply.
+    const description = 'a <b>tag</b> & &amp; here';
+    const rendered = fromHtml(String(evil.description), { fragment: true });
+    expect(toText(rendered)).toContain(description);
+    visit(rendered, 'element', (element) => expect.fail(`the description renders a <${element.tagName}>`));
   });
 
   it('is escaped in the feed, the sitemap and llms.txt', async () => {
