@@ -26,16 +26,20 @@ export const CARD_SIZE = { width: 1200, height: 630 } as const;
  * The href of a site path, the one place a path as files name it (`/t/hash#tag/`, `/t/café/`)
  * becomes a URL (`/t/hash%23tag/`, `/t/caf%C3%A9/`): each segment percent-encoded as MkDocs
  * encodes a page's URL (Python's `quote`: all but letters, digits and `_.-~`), so that `#`, `?`,
- * `%`, spaces and any script are safe, and a migrated page keeps its address. Pages, links,
- * canonical URLs, the sitemap, the feed, `llms.txt` and the search index all write this.
+ * `%`, spaces and any script are safe, and a migrated page keeps its address; under `base`, the
+ * path the site is served from (`/kb/`, already a URL). Pages, links, canonical URLs, the
+ * sitemap, the feed, `llms.txt` and the search index all write this.
  */
-export function hrefOf(sitePath: string): string {
-  return sitePath.split('/').map(encodeSegment).join('/');
+export function hrefOf(sitePath: string, base: string): string {
+  return base.replace(/\/+$/, '') + sitePath.split('/').map(encodeSegment).join('/');
 }
 
-/** The absolute URL of a site path (`/a/b/`, as files name it) on the site at `siteUrl` (`https://example.org`). */
+/**
+ * The absolute URL of a site path (`/a/b/`, as files name it) on the site served at `siteUrl`
+ * (`https://example.org`, or with its path, `https://example.org/kb`).
+ */
 export function absoluteUrl(siteUrl: string, sitePath: string): string {
-  return new URL(hrefOf(sitePath), `${siteUrl.replace(/\/+$/, '')}/`).href;
+  return new URL(hrefOf(sitePath, '/').slice(1), `${siteUrl.replace(/\/+$/, '')}/`).href;
 }
 
 function encodeSegment(segment: string): string {

@@ -28,13 +28,16 @@ export async function copyContentAssets(
  * Serves the content directory's static files in `astro dev`, where nothing is copied: as the
  * build publishes them, following symbolic links only while they stay inside the folder.
  */
-export function contentAssetsVitePlugin(contentDir: string): Plugin {
+export function contentAssetsVitePlugin(contentDir: string, base: string): Plugin {
+  const prefix = base.replace(/\/+$/, '');
   return {
     name: 'knowledge-base:content-assets',
     configureServer(server) {
       const root = realpath(contentDir).catch(() => contentDir);
       server.middlewares.use((request, response, next) => {
-        const urlPath = safeDecode((request.url ?? '/').split('?')[0] ?? '/');
+        const served = (request.url ?? '/').split('?')[0] ?? '/';
+        if (!served.startsWith(`${prefix}/`)) return next();
+        const urlPath = safeDecode(served.slice(prefix.length));
         const file = path.join(contentDir, urlPath);
         if (/\.md$/i.test(urlPath) || !file.startsWith(contentDir + path.sep)) return next();
         Promise.all([root, realpath(file), stat(file)]).then(

@@ -77,11 +77,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         updateConfig({
           ...(staged ? { outDir: pathToFileURL(`${staged.stagingDir}${path.sep}`) } : {}),
           site: settings.url,
+          // A site served under a path (`site_url: https://example.org/kb/`): Astro's own assets go there too.
+          base: settings.base,
           trailingSlash: 'always',
           vite: {
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
-              contentAssetsVitePlugin(settings.contentDir),
+              contentAssetsVitePlugin(settings.contentDir, settings.base),
             ],
           },
         });
@@ -105,6 +107,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const model = buildSiteModel(entries, {
           includeDrafts: includeDrafts('build'),
           nav: settings.nav ? navPlaces(settings.nav) : undefined,
+          base: settings.base,
         });
         // First, so that everything after (redirects, the search index) finds each page where its href leads.
         await moveToDecodedFolders(outDir, pagePaths(model));
@@ -112,6 +115,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const redirects = await writeRedirectsFile(
           proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
           outDir,
+          settings.base,
         );
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
@@ -128,7 +132,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             cacheDir: cacheRoot(root, process.env),
             textOf: (file) => texts.get(file),
           }),
-          buildSearchIndex(outDir),
+          buildSearchIndex(outDir, settings.base),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,

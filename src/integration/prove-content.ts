@@ -128,7 +128,7 @@ export async function proveContent(options: {
             {
               linksTo: check.graph.get(doc) ?? [],
               index: check.index,
-              base: '/',
+              base: settings.base,
               codeNotes: codeNotesOf(doc, runtimes, labels, verdict),
             },
           ),

@@ -32,9 +32,10 @@ export class SearchIndexError extends Error {
 /**
  * Indexes the built site in `outDir` with pagefind's Node API and writes the index into
  * `outDir/pagefind`, never into the source tree. Only pages that mark their content with
- * `data-pagefind-body` are indexed (the articles); every error pagefind reports fails the build.
+ * `data-pagefind-body` are indexed (the articles), each under its href below `base`; every error
+ * pagefind reports fails the build.
  */
-export async function buildSearchIndex(outDir: string): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(outDir: string, base: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
   try {
@@ -49,7 +50,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
       (await htmlFiles(outDir)).map((file) =>
         limit(async () => {
           const content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
-          const result = await index.addHTMLFile({ url: hrefOf(sitePathOf(file)), content });
+          const result = await index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
           if (result.errors.length > 0)
             added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
           // Once a page marks its body, pagefind indexes only the pages that do.

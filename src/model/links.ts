@@ -39,8 +39,7 @@ export function siteUrlOfLink(url: string, fromFile: string, base = '/'): string
   const resolved = resolveContentLink(fromFile, target);
   if (resolved === undefined) return undefined;
   const sitePath = /\.md$/i.test(resolved) ? urlForContentFile(resolved) : `/${resolved}`;
-  // The base is a URL path already; the site path is a file's, encoded once here.
-  return base.replace(/\/?$/, '/') + hrefOf(sitePath).slice(1) + (anchor === undefined ? '' : `#${anchor}`);
+  return hrefOf(sitePath, base) + (anchor === undefined ? '' : `#${anchor}`);
 }
 
 /**

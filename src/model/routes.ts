@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { toPosix } from '../core/paths.ts';
-import { hrefOf } from '../core/site-paths.ts';
 
 /** What a content file publishes as. */
 export type PageKind = 'home' | 'topic' | 'article' | 'page';
@@ -13,8 +12,6 @@ export interface Route {
   id: string;
   /** Site path with a trailing slash, as MkDocs publishes it (`/topic/slug/`), as files name it: not encoded. */
   url: string;
-  /** The same path as a URL (`/topic/hash%23tag/`): what links and every published address use. */
-  href: string;
   kind: PageKind;
   /** The first folder of the path: the topic an article or topic page belongs to. */
   topic: string | undefined;
@@ -43,7 +40,7 @@ export function routeForContentFile(file: string, topics: ReadonlySet<string>): 
   const posix = toPosix(file);
   const parts = idForContentFile(posix).split('/');
   const url = urlForContentFile(posix);
-  const base = { file: posix, id: idForContentFile(posix), url, href: hrefOf(url) };
+  const base = { file: posix, id: idForContentFile(posix), url };
   if (parts.length === 1) {
     const name = parts[0] ?? '';
     if (INDEX_NAMES.has(name)) return { ...base, kind: 'home', topic: undefined };

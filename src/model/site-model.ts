@@ -51,6 +51,8 @@ export interface SiteEntry {
 
 /** A published page with its route and the fields every listing shows. */
 export interface PageNode extends Route {
+  /** `url` as a link under the site's base path (`/kb/topic/hash%23tag/`). */
+  href: string;
   entryId: string;
   title: string;
   /** What the page shows as its H1. */
@@ -73,7 +75,7 @@ export interface PageNode extends Route {
 export interface TopicNode {
   name: string;
   url: string;
-  /** `url` as a URL, for links. */
+  /** `url` as a link under the site's base path. */
   href: string;
   title: string;
   description: string;
@@ -119,10 +121,11 @@ export interface SiteModel {
 /**
  * Builds the site model from content entries; drafts are left out unless `includeDrafts`.
  * With a navigation (`mkdocs.yml`'s `nav`), topics and pages follow its order and take its titles.
+ * Links are under `base`, the path the site is served from (`/` unless its address has one).
  */
 export function buildSiteModel(
   entries: readonly SiteEntry[],
-  options: { includeDrafts: boolean; nav?: NavPlaces | undefined },
+  options: { includeDrafts: boolean; nav?: NavPlaces | undefined; base: string },
 ): SiteModel {
   const nav = options.nav;
   const byNav = (a: PageNode, b: PageNode) =>
@@ -131,7 +134,7 @@ export function buildSiteModel(
   const published = entries.filter((entry) => options.includeDrafts || !entry.data.draft);
   const topicNames = topicsOf(published.filter((e) => e.id.includes('/')).map((e) => `${e.id}.md`));
   const nodes = published
-    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames), nav))
+    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames), nav, options.base))
     .sort((a, b) => a.url.localeCompare(b.url));
 
   const topicOrder = (name: string) => nav?.topics.get(name)?.order ?? Infinity;
@@ -143,7 +146,7 @@ export function buildSiteModel(
       return {
         name,
         url: `/${name}/`,
-        href: hrefOf(`/${name}/`),
+        href: hrefOf(`/${name}/`, options.base),
         title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
         description: page?.description ?? '',
         page,
@@ -195,12 +198,13 @@ export function buildSiteModel(
   };
 }
 
-function toNode(entry: SiteEntry, route: Route, nav: NavPlaces | undefined): PageNode {
+function toNode(entry: SiteEntry, route: Route, nav: NavPlaces | undefined, base: string): PageNode {
   const { data } = entry;
   // MkDocs' order: the navigation's title, else the page's own.
   const title = nav?.pages.get(route.file)?.title ?? entry.title;
   return {
     ...route,
+    href: hrefOf(route.url, base),
     entryId: entry.id,
     title,
     heading: entry.heading ?? title,

@@ -15,6 +15,7 @@ import {
 import {
   absoluteUrl,
   CARD_SIZE,
+  hrefOf,
   FEED_PATH,
   markdownPathFor,
   SEARCH_PATH,
@@ -64,7 +65,9 @@ export interface PageSeo {
 
 /** Settles the settings for SEO: the site's address is the configured one, else (in `astro dev`) where it is served. */
 export function seoSite(settings: SiteSettings, servedOrigin: string): SeoSite {
-  const url = (settings.url ?? servedOrigin).replace(/\/+$/, '');
+  // The site's address with the path it is served from (`https://example.org/kb`): every
+  // absolute URL of the site (canonical, feed, sitemap, cards, structured data) is under it.
+  const url = `${(settings.url ?? servedOrigin).replace(/\/+$/, '')}${settings.base}`.replace(/\/+$/, '');
   const resolve = (image: NonNullable<SiteSettings['image']>): SeoImage => ({
     // Written in the settings as a URL (an address, or a path already encoded): resolved, not encoded again.
     url: new URL(image.url, `${url}/`).href,
@@ -99,23 +102,24 @@ export interface CrumbLink {
   href: string;
 }
 
-/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question. */
-export function articleCrumbs(context: Pick<ArticleContext, 'article' | 'topic'>): CrumbLink[] {
-  return pageCrumbs(context.article, context.topic);
+/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question; `base`: where the site is served. */
+export function articleCrumbs(context: Pick<ArticleContext, 'article' | 'topic'>, base: string): CrumbLink[] {
+  return pageCrumbs(context.article, context.topic, base);
 }
 
 /** The breadcrumb trail of a page in a topic: Home › Topic › Page. */
 export function pageCrumbs(
   page: Pick<PageNode, 'title' | 'url' | 'href'>,
   topic: Pick<TopicNode, 'title' | 'url' | 'href'>,
+  base: string,
 ): CrumbLink[] {
-  return [...topicCrumbs(topic), { title: page.title, url: page.url, href: page.href }];
+  return [...topicCrumbs(topic, base), { title: page.title, url: page.url, href: page.href }];
 }
 
 /** The breadcrumb trail of a topic page: Home › Topic. */
-export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url' | 'href'>): CrumbLink[] {
+export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url' | 'href'>, base: string): CrumbLink[] {
   return [
-    { title: 'Home', url: '/', href: '/' },
+    { title: 'Home', url: '/', href: hrefOf('/', base) },
     { title: topic.title, url: topic.url, href: topic.href },
   ];
 }
@@ -141,7 +145,8 @@ export function articleSeo(site: SeoSite, context: ArticleContext): PageSeo {
     keywords,
     section: topic.title,
     image,
-    breadcrumbs: toCrumbs(site, articleCrumbs(context)),
+    // Structured data names each step by its absolute URL, which `toCrumbs` makes from the site path.
+    breadcrumbs: toCrumbs(site, articleCrumbs(context, '/')),
   });
   return {
     ...common(site, factsOf(article), description, 'article', image),
@@ -183,7 +188,7 @@ export function topicSeo(site: SeoSite, topic: TopicNode): PageSeo {
     url: canonical,
     name: topic.title,
     description,
-    breadcrumbs: toCrumbs(site, topicCrumbs(topic)),
+    breadcrumbs: toCrumbs(site, topicCrumbs(topic, '/')),
   });
   return {
     ...common(

@@ -66,7 +66,7 @@ export function openSiteData(source: SiteDataSource): SiteData {
     async model() {
       const state = await current();
       return (state.model ??= state.file.then(({ entries, includeDrafts, nav }) =>
-        buildSiteModel(entries, { includeDrafts, nav }),
+        buildSiteModel(entries, { includeDrafts, nav, base: source.settings.base }),
       ));
     },
     async examples() {

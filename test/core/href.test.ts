@@ -19,14 +19,14 @@ const NAMES = [
 
 describe('hrefOf: a site path as a link, encoded once', () => {
   it.each(NAMES)('`/t/%s/` decodes back to itself, segment by segment', (name) => {
-    const href = hrefOf(`/t/${name}/`);
+    const href = hrefOf(`/t/${name}/`, '/');
     expect(href.split('/').map(decodeURIComponent).join('/')).toBe(`/t/${name}/`);
   });
 
   it.each(NAMES)(
     '`/t/%s/` is a path a URL parser keeps as it is: no fragment, no query, nothing encoded again',
     (name) => {
-      const href = hrefOf(`/t/${name}/`);
+      const href = hrefOf(`/t/${name}/`, '/');
       const url = new URL(href, 'https://example.org/');
       expect({ pathname: url.pathname, hash: url.hash, search: url.search }).toEqual({
         pathname: href,
@@ -37,8 +37,15 @@ describe('hrefOf: a site path as a link, encoded once', () => {
     },
   );
 
+  it('puts the path under the base the site is served from, which is a URL path already', () => {
+    expect(hrefOf('/t/a b/', '/kb/')).toBe('/kb/t/a%20b/');
+    expect(hrefOf('/', '/kb/')).toBe('/kb/');
+    expect(absoluteUrl('https://example.org/kb', '/t/a b/')).toBe('https://example.org/kb/t/a%20b/');
+    expect(absoluteUrl('https://example.org/kb/', '/')).toBe('https://example.org/kb/');
+  });
+
   it('encodes as MkDocs does (Python’s quote): all but letters, digits, `_.-~` and the slashes', () => {
-    expect(NAMES.map((name) => hrefOf(`/${name}/`))).toMatchInlineSnapshot(`
+    expect(NAMES.map((name) => hrefOf(`/${name}/`, '/'))).toMatchInlineSnapshot(`
       [
         "/hash%23tag/",
         "/what%3F/",
