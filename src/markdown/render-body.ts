@@ -13,7 +13,7 @@ import { inlineExtensionPlugins } from './inline-extensions.ts';
 import { rehypeCodeMeta } from './rehype-code-meta.ts';
 import { rehypeInlineHilite } from './rehype-inline-hilite.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
-import { remarkPageBody } from './remark-page-body.ts';
+import { remarkPageBody, TITLE_HEADING_PROPERTY } from './remark-page-body.ts';
 import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
 
 /**
@@ -23,6 +23,8 @@ import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts
 export interface RenderedBody {
   html: string[];
   slots: number[];
+  /** The inner HTML of the H1 that opens the body, which the layout shows as the page's heading. */
+  heading?: string;
 }
 
 /**
@@ -70,12 +72,24 @@ export function createBodyRenderer(options: {
   return async (tree, file, data = {}) => {
     const vfile = new VFile({ path: file, data });
     const hast = (await processor.run(tree, vfile)) as HastRoot;
+    const headingNode = liftTitleHeading(hast);
+    const heading = headingNode && String(processor.stringify(headingNode, vfile));
     // A marker no author can have written: it is new for each body.
     const marker = `kb-slot-${randomUUID()}`;
     const slots = markSlots(hast, marker);
     const html = String(processor.stringify(hast, vfile)).split(`<!--${marker}-->`);
-    return { html, slots };
+    return heading === undefined ? { html, slots } : { html, slots, heading };
   };
+}
+
+/** Takes the title heading out of the body and returns its content. */
+function liftTitleHeading(tree: HastRoot): HastRoot | undefined {
+  for (const [index, node] of tree.children.entries()) {
+    if (node.type !== 'element' || !(TITLE_HEADING_PROPERTY in node.properties)) continue;
+    tree.children.splice(index, 1);
+    return { type: 'root', children: node.children };
+  }
+  return undefined;
 }
 
 /** Replaces each slot element with a comment that the HTML is cut at. */

@@ -10,7 +10,7 @@ import type { FrontmatterPlaces } from './split-frontmatter.ts';
 /** Bump when what a cached document holds changes shape. */
 const DOCUMENTS_VERSION = 5;
 /** Bump when a rendered body's shape changes. */
-const BODIES_VERSION = 1;
+const BODIES_VERSION = 2;
 
 /** What loading one unchanged document produced. */
 export interface CachedDocument {

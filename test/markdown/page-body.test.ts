@@ -13,6 +13,13 @@ describe('the H1 that opens the page', () => {
     expect(await html('# Something else\n\nText.\n', 'Title')).toBe('<p>Text.</p>');
   });
 
+  it('keeps its inline markup for the layout’s heading', async () => {
+    const rendered = await render('# Why `await` *twice*?\n\nText.\n', { title: 'Why await twice?' });
+    expect(rendered.heading).toBe('Why <code>await</code> <em>twice</em>?');
+    expect(rendered.html).toBe('<p>Text.</p>');
+    expect((await render('Intro.\n\n# Title\n')).heading).toBeUndefined();
+  });
+
   it('is the page’s heading, with its id and its smart punctuation, as the facts give it', async () => {
     const { facts } = await render(`# What's "await"... -- really?\n\nText.\n`, { title: 'Another title' });
     expect(facts.h1).toMatchObject({

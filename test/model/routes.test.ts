@@ -45,17 +45,17 @@ describe('routeForContentFile', () => {
   });
 
   it.each([
-    ['index.md', { id: 'index', url: '/', href: '/', kind: 'home', topic: undefined }],
-    ['README.md', { id: 'README', url: '/', href: '/', kind: 'home', topic: undefined }],
-    ['privacy.md', { id: 'privacy', url: '/privacy/', href: '/privacy/', kind: 'page', topic: undefined }],
-    ['topic.md', { id: 'topic', url: '/topic/', href: '/topic/', kind: 'topic', topic: 'topic' }],
-    ['other/index.md', { id: 'other/index', url: '/other/', href: '/other/', kind: 'topic', topic: 'other' }],
+    ['index.md', { id: 'index', url: '/', kind: 'home', topic: undefined }],
+    ['README.md', { id: 'README', url: '/', kind: 'home', topic: undefined }],
+    ['privacy.md', { id: 'privacy', url: '/privacy/', kind: 'page', topic: undefined }],
+    ['topic.md', { id: 'topic', url: '/topic/', kind: 'topic', topic: 'topic' }],
+    ['other/index.md', { id: 'other/index', url: '/other/', kind: 'topic', topic: 'other' }],
     [
       'other/README.md',
-      { id: 'other/README', url: '/other/', href: '/other/', kind: 'topic', topic: 'other' },
+      { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' },
     ],
-    ['topic/a.md', { id: 'topic/a', url: '/topic/a/', href: '/topic/a/', kind: 'article', topic: 'topic' }],
-    ['other/b.md', { id: 'other/b', url: '/other/b/', href: '/other/b/', kind: 'article', topic: 'other' }],
+    ['topic/a.md', { id: 'topic/a', url: '/topic/a/', kind: 'article', topic: 'topic' }],
+    ['other/b.md', { id: 'other/b', url: '/other/b/', kind: 'article', topic: 'other' }],
   ])('%s', (file, expected) => {
     expect(routeForContentFile(file, topics)).toStrictEqual({ file, ...expected });
   });
