@@ -1,3 +1,5 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { foldText } from '../model/document-facts.ts';
 import type { Finding } from './finding.ts';
 import type { ContentDocument } from '../model/load-document.ts';
@@ -129,10 +131,19 @@ function truncate(text: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
-/** JSON-LD answers may carry simple HTML or the In-short's Markdown (code, bold, links); compare text with text. */
+/**
+ * JSON-LD answers may carry simple HTML or the In-short's Markdown (code, bold, links); compare
+ * text with text. What a code span holds is text as written (`<div>` there is no tag).
+ */
 function stripMarkup(text: string): string {
   return text
-    .replace(/<[^>]+>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`|\*\*|__/g, '');
+    .split(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/)
+    .map((part, index) => {
+      // split() gives: text, the backticks, the code, text, …
+      if (index % 3 === 1) return '';
+      if (index % 3 === 2) return part.trim();
+      const markdown = part.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__/g, '');
+      return toText(fromHtml(markdown, { fragment: true }));
+    })
+    .join('');
 }
