@@ -8,6 +8,7 @@ import { buildSiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
+import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
 import { writePageFiles } from './page-files.ts';
 import { proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
@@ -69,6 +70,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
               contentAssetsVitePlugin(settings.contentDir),
+              diagramLibraryVitePlugin(),
             ],
           },
         });
@@ -112,6 +114,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
         );
         logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
+
+        // Mermaid's browser build, which pages with diagrams load.
+        if (model.pages.some((page) => page.entry.needs.diagrams)) await copyDiagramLibrary(outDir);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
         const count = await copyContentAssets(settings.contentDir, outDir);

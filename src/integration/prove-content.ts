@@ -98,7 +98,7 @@ export async function proveContent(options: {
   if (errors + warnings > 0) logger.warn(`\n${report.trimEnd().split('\n').slice(0, -1).join('\n').trim()}`);
   const milliseconds = Math.round(performance.now() - started);
   logger.info(
-    `proved in ${milliseconds} ms: ${report.trimEnd().split('\n').at(-1)}; ${check.parsed} document(s) parsed, ${check.documents.length - check.parsed} from the cache`,
+    `proved in ${milliseconds} ms: ${report.trimEnd().split('\n').at(-1)}; ${check.parsed} document(s) parsed${check.parseThreads > 0 ? ` in ${check.parseThreads} threads` : ''}, ${check.documents.length - check.parsed} from the cache`,
   );
 
   const labels = runtimeLabels(runtimes, versions);
