@@ -116,7 +116,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
 
         // Mermaid's browser build, which pages with diagrams load.
-        if (model.pages.some((page) => page.entry.needs.diagrams)) await copyDiagramLibrary(outDir);
+        if (proved.check.published.some((doc) => doc.facts?.needs.diagrams)) await copyDiagramLibrary(outDir);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
         const count = await copyContentAssets(settings.contentDir, outDir);
