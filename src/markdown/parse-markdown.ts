@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import {
@@ -10,6 +9,7 @@ import {
   type MarkdownExtensions,
 } from './block-extensions.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
 
 /** How the site's Markdown is read. */
@@ -31,11 +31,6 @@ export interface ParsedMarkdown {
   data: VFile['data'];
 }
 
-/** Python-Markdown's `smarty`: `--` an en dash, `---` an em dash, as remark-smartypants' old-school dashes. */
-function smartPunctuation(): [typeof remarkSmartypants, { dashes: 'oldschool' }] {
-  return [remarkSmartypants, { dashes: 'oldschool' }];
-}
-
 /** Parses a Markdown file's text (frontmatter lines blanked) into the tree every fact and the page come from. */
 export type MarkdownParser = (text: string, file: string) => Promise<ParsedMarkdown>;
 
@@ -55,7 +50,7 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
     // Ids from the author's text, before smart punctuation rewrites it (MkDocs' ids are alike either way).
     [remarkHeadingIds, { extensions }],
     // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
-    ...('smarty' in extensions ? [smartPunctuation()] : []),
+    ...('smarty' in extensions ? [remarkSmartPunctuation] : []),
     // Fills `[TOC]`, which needs the ids.
     ...blockExtensionLatePlugins(extensions),
   ];
