@@ -9,7 +9,7 @@ import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
-import { writePageFiles } from './page-files.ts';
+import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
 import { proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -29,6 +29,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let staged: StagedOutput | undefined;
   let publishedDir = '';
   let reloading = Promise.resolve();
+  let cardsAhead: CardsAhead | undefined;
   const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
   const publish = async (command: string) => {
     await writeSiteDataFile(dataFile, {
@@ -54,6 +55,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           try {
             proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
             await publish(command);
+            // The cards need only the site model: drawn in worker threads while Astro renders pages.
+            cardsAhead = drawCardsAhead({
+              model: buildSiteModel(proved.entries, { includeDrafts: includeDrafts(command) }),
+              settings,
+              root,
+              cacheDir: cacheRoot(root, process.env),
+            });
           } catch (error) {
             await staged.release();
             throw error;
@@ -107,6 +115,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             outDir,
             cacheDir: cacheRoot(root, process.env),
             textOf: (file) => texts.get(file),
+            cardsAhead,
           }),
           buildSearchIndex(outDir),
         ]);
