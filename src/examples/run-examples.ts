@@ -25,6 +25,7 @@ import {
 } from './example-cache.ts';
 import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
 import { guardInterrupts } from './interrupts.ts';
+import { createProcessLauncher } from './process-launcher.ts';
 import type { Progress } from './progress.ts';
 import {
   createWorkRoot,
@@ -176,6 +177,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     const box = await createSandbox({ env: options.env, slots: jobs, kinds });
     sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
     const workRoot = await createWorkRoot(tmpdir());
+    const launcher = createProcessLauncher();
     // Ctrl-C stops the examples, and their folders go, before the checker does.
     const guard = guardInterrupts(() => {
       box.abort();
@@ -191,6 +193,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
               workRoot,
               slot,
               tracker: guard,
+              launcher,
               defaults,
             });
             outcomes.set(item.example, outcome);
@@ -208,6 +211,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
         }),
       );
     } finally {
+      await launcher.close();
       guard.release();
       await rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
       await box.dispose();
