@@ -38,6 +38,7 @@ import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
+import { typecheckInThread } from './typecheck-in-thread.ts';
 
 /** What running the examples needs. */
 export interface ExampleRunOptions {
@@ -171,6 +172,11 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     }
   }
 
+  // The compiler's pass needs only the examples' code: it runs beside them, in a thread of its own.
+  const typeErrors = typecheck(examples, options.root, cache, now, options.settings?.typecheck);
+  // Awaited below; until then a failure must not count as unhandled.
+  typeErrors.catch(() => undefined);
+
   let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
     const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
@@ -225,7 +231,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     if (!outcome.passed && outcome.ruleId && outcome.message)
       report(example, outcome.ruleId, outcome.message, outcome.line);
   }
-  for (const type of await typecheck(examples, options.root, cache, now, options.settings?.typecheck)) {
+  for (const type of await typeErrors) {
     const example = examples.find((e) => e.doc.file === type.file)!;
     diagnostics.push({
       file: example.doc.displayPath,
@@ -268,7 +274,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
 
 /**
  * One compiler pass over every TypeScript example, cached as a whole by all their code and the
- * options. The compiler loads only on a cache miss: importing it alone takes about a second.
+ * options. The compiler loads only on a cache miss (importing it alone takes about a second),
+ * in a worker thread, so that the pass runs while the examples do.
  */
 async function typecheck(
   examples: readonly Example[],
@@ -291,8 +298,7 @@ async function typecheck(
     hit.usedAt = now;
     return hit.diagnostics;
   }
-  const { typecheckExamples } = await import('./typecheck-examples.ts');
-  const diagnostics = typecheckExamples(checked, root, settings);
+  const diagnostics = await typecheckInThread(checked, root, settings);
   cache.typecheck[key] = { diagnostics, usedAt: now };
   return diagnostics;
 }
