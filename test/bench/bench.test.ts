@@ -32,11 +32,14 @@ it('runs every phase of the benchmark on a tiny corpus and reports them as a tab
     'examples after one article changed',
     'examples baseline (sequential, a process each, no cache)',
     'social cards cold (worker threads)',
-    'build: proving step (check + cached examples)',
-    'build: astro (render and write pages)',
-    'build: search indexing (pagefind)',
-    'full npm run build (examples cache warm)',
+    'clean build: proving (load, parse, render, check; examples cached)',
+    'clean build: astro, cards and Markdown files',
+    'clean build: search indexing (pagefind)',
+    'clean build (every cache deleted but the examples’ results)',
+    'build, nothing changed',
+    'build, one article edited',
   ]);
+  expect(report.comparisons).toEqual([]);
   expect(report.articles).toBe(4);
   expect(report.examples).toBe(4);
   for (const phase of report.phases) {
