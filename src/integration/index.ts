@@ -117,12 +117,14 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             textOf: (file) => texts.get(file),
             cardsAhead,
           }),
-          buildSearchIndex(outDir),
+          buildSearchIndex(outDir, cacheRoot(root, process.env)),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
         );
-        logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
+        logger.info(
+          `search index: ${search.pages} page(s) ${search.cached ? 'unchanged, index copied from the cache' : 'indexed'} in ${search.milliseconds} ms`,
+        );
 
         // Mermaid's browser build, which pages with diagrams load.
         if (proved.check.published.some((doc) => doc.facts?.needs.diagrams)) await copyDiagramLibrary(outDir);

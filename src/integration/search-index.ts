@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_INDEX_DIR } from '../core/site-paths.ts';
+import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts';
 
 /**
  * Chrome that the Markdown renderer puts inside the article's content: code captions, copy
@@ -15,6 +16,8 @@ export interface SearchIndexSummary {
   pages: number;
   outputPath: string;
   milliseconds: number;
+  /** True when no page changed since the index kept in the cache was built, which was copied instead. */
+  cached: boolean;
 }
 
 /** Raised when pagefind cannot build or write the index; `cause` keeps pagefind's own error. */
@@ -26,10 +29,27 @@ export class SearchIndexError extends Error {
  * Indexes the built site in `outDir` with pagefind's Node API and writes the index into
  * `outDir/pagefind`, never into the source tree. Only pages that mark their content with
  * `data-pagefind-body` are indexed (the articles); every error pagefind reports fails the build.
+ * With a cache folder, the index is kept there, and when no page changed since, it is copied
+ * rather than built again.
  */
-export async function buildSearchIndex(outDir: string): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(outDir: string, cacheDir?: string): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
+  const cache = cacheDir
+    ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT })
+    : undefined;
+  const key = await cache?.keyOf(outDir);
+  const stored = key === undefined ? undefined : await cache!.get(key);
+  if (stored) {
+    await writeStoredIndex(stored, outputPath);
+    await cache!.save();
+    return {
+      pages: stored.pages,
+      outputPath,
+      milliseconds: Math.round(performance.now() - started),
+      cached: true,
+    };
+  }
   try {
     const created = await pagefind.createIndex({ excludeSelectors: IGNORED_IN_CONTENT });
     const index = created.index;
@@ -39,7 +59,16 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexSumma
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);
-    return { pages: added.page_count, outputPath, milliseconds: Math.round(performance.now() - started) };
+    if (cache && key !== undefined) {
+      await cache.set(key, outputPath, added.page_count);
+      await cache.save();
+    }
+    return {
+      pages: added.page_count,
+      outputPath,
+      milliseconds: Math.round(performance.now() - started),
+      cached: false,
+    };
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
     throw new SearchIndexError(`Search index: pagefind failed while indexing ${outDir}`, { cause: error });
