@@ -64,7 +64,7 @@ describe('the search index cache', () => {
     await buildSearchIndex(await site(), cacheDir);
     const stored = path.join(cacheDir, 'search-index', 'latest');
     const bytes = await readFile(stored);
-    bytes[bytes.length - 1] ^= 0xff;
+    bytes[bytes.length - 1] = bytes.at(-1)! ^ 0xff;
     await writeFile(stored, bytes);
     const rebuilt = await buildSearchIndex(await site(), cacheDir);
     expect(rebuilt.cached).toBe(false);
