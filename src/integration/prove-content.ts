@@ -13,7 +13,7 @@ import { toSiteEntry } from '../model/site-entry.ts';
 import type { SiteEntry } from '../model/site-model.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import type { SiteSettings } from '../settings/settings.ts';
-import { codeNotesOf, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
+import { codeNotesOf, outcomesByDocument, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
 export class ContentCheckError extends Error {
@@ -79,7 +79,7 @@ export async function proveContent(options: {
       rules: settings.rules,
     });
     diagnostics.push(...applyRuleLevels(examples.diagnostics, settings.rules));
-    verdict = { status: 'verified', outcomes: examples.outcomes, examples: examples.examples };
+    verdict = { status: 'verified', byDocument: outcomesByDocument(examples.examples, examples.outcomes) };
     versions = Object.fromEntries(
       [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
     );

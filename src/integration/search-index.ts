@@ -41,7 +41,7 @@ export async function buildSearchIndex(outDir: string, cacheDir?: string): Promi
   const key = await cache?.keyOf(outDir);
   const stored = key === undefined ? undefined : await cache!.get(key);
   if (stored) {
-    await writeStoredIndex(stored, outputPath);
+    writeStoredIndex(stored, outputPath);
     await cache!.save();
     return {
       pages: stored.pages,
