@@ -4,13 +4,23 @@ import { defineConfig } from 'astro/config';
 import { cacheRoot } from './src/core/cache-store.ts';
 import { ENV } from './src/core/env.ts';
 import { knowledgeBase } from './src/integration/index.ts';
+import { requireContentFolder } from './src/settings/content-folder.ts';
+import { loadSiteConfig } from './src/settings/load-site-config.ts';
 import { formatNotice, resolveSettings } from './src/settings/settings.ts';
-import { settingsOrExit } from './src/settings/settings-or-exit.ts';
-import siteConfig from './src/site.config.ts';
+import { settingsOrExitAsync } from './src/settings/settings-or-exit.ts';
 
 const root = process.cwd();
-// A settings error stops the build with its message alone (exit code 2), not a stack trace.
-const settings = settingsOrExit(() => resolveSettings(siteConfig, root, process.env));
+// A settings error, a settings file that does not load, or a content folder that is not there
+// stops the build with its message alone (exit code 2), not a stack trace.
+const settings = await settingsOrExitAsync(async () => {
+  const resolved = resolveSettings(
+    await loadSiteConfig(path.join(root, 'src/site.config.ts')),
+    root,
+    process.env,
+  );
+  requireContentFolder(resolved.contentDir);
+  return resolved;
+});
 for (const notice of settings.notices) console.warn(formatNotice(notice));
 
 // KB_OUT_DIR and KB_CACHE_DIR let tests and the benchmark build other content side by side.

@@ -19,6 +19,8 @@ try {
       cache: { type: 'boolean', default: true },
       jobs: { type: 'string' },
       update: { type: 'string' },
+      'write-baseline': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowNegative: true,

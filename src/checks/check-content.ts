@@ -7,6 +7,7 @@ import { loadContent, type LoadedContent, type LoadOptions } from '../model/load
 import type { ContentDocument } from '../model/load-document.ts';
 import type { LinkIndex } from '../model/resolve-link.ts';
 import type { ContentScan } from '../model/scan-content.ts';
+import { checkHtmlSafety } from './check-html-safety.ts';
 import { checkDocumentLinks } from './check-links.ts';
 import { checkSiteStructure, checkDocumentStructure } from './check-structure.ts';
 import { checkStructuredData } from './check-structured-data.ts';
@@ -15,9 +16,10 @@ import type { Finding } from './finding.ts';
 import { ignoredLines, unknownIgnoreRules } from './ignore-comments.ts';
 import { applyRuleLevels, type RuleLevels } from './rule-levels.ts';
 import { RULES, type RuleId } from './rule-ids.ts';
+import type { Trust } from './trust.ts';
 
 /** What the checker needs to know; everything else it finds in the content folder. */
-export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd'> {
+export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd' | 'exclude'> {
   /** Rules switched off or set to another severity. */
   rules?: RuleLevels;
   /** Report only on files matching these globs (relative to the content folder); links into others still resolve. */
@@ -29,6 +31,8 @@ export interface CheckOptions extends Pick<LoadOptions, 'contentDir' | 'cwd'> {
   render?: boolean;
   /** Site paths the build generates besides pages, valid as link targets. */
   generatedPaths?: Iterable<string>;
+  /** Who writes the content: `contributors` makes unsafe raw HTML an error (`html-unsafe`); `authors` by default. */
+  trust?: Trust;
 }
 
 /** The checker's verdict, and the content and link graph it read, for the steps that follow. */
@@ -60,16 +64,19 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       base: '/',
     },
     render: options.render ?? false,
+    exclude: options.exclude,
   });
   const started = performance.now();
   const raw: Diagnostic[] = scanDiagnostics(content.scan, options);
   const { documents } = content;
-  const published = documents.filter((doc) => doc.data && !doc.data.draft);
+  // Every readable page that is not a draft, as MkDocs publishes it (frontmatter or not).
+  const published = documents.filter((doc) => doc.title !== undefined && !doc.data?.draft);
   const index: LinkIndex = {
     documents: new Map(documents.map((doc) => [doc.file, doc])),
     pagesByUrl: new Map(published.map((doc) => [doc.route.url, doc])),
     assets: content.scan.assets,
     folders: content.scan.folders,
+    excluded: content.scan.excluded,
     generatedPaths: new Set(options.generatedPaths ?? []),
   };
   const graph = buildLinkGraph(published, index);
@@ -91,6 +98,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     add(doc, checkDocumentStructure(doc));
     add(doc, checkStructuredData(doc));
     add(doc, checkDocumentLinks(doc, index));
+    if (options.trust === 'contributors') add(doc, checkHtmlSafety(doc));
   }
   for (const [doc, list] of checkSiteStructure(documents)) add(doc, list);
   const linkedTo = new Set([...graph.values()].flatMap((targets) => [...targets]));
@@ -147,13 +155,29 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
 function scanDiagnostics(scan: ContentScan, options: Pick<CheckOptions, 'contentDir' | 'cwd'>): Diagnostic[] {
   const display = (file: string) =>
     toPosix(path.relative(options.cwd, path.join(options.contentDir, file))) || '.';
-  return scan.problems.map((problem) => ({
-    file: display(problem.file),
-    line: 0,
-    column: 0,
-    severity: 'error',
-    ...scanProblemMessage(problem),
-  }));
+  const diagnostics: Diagnostic[] = scan.problems.map((problem) => {
+    const { ruleId, message } = scanProblemMessage(
+      problem.kind === 'case' ? { ...problem, detail: display(problem.detail) } : problem,
+    );
+    return {
+      file: display(problem.file),
+      line: 0,
+      column: 0,
+      severity: RULES[ruleId].severity,
+      message,
+      ruleId,
+    };
+  });
+  if (scan.markdown.length === 0)
+    diagnostics.push({
+      file: display(''),
+      line: 0,
+      column: 0,
+      severity: RULES['content-empty'].severity,
+      message: `the content folder holds no Markdown file; the site has nothing to publish. Is \`${display('')}\` the folder you meant?`,
+      ruleId: 'content-empty',
+    });
+  return diagnostics;
 }
 
 function scanProblemMessage(problem: ContentScan['problems'][number]): { ruleId: RuleId; message: string } {
@@ -167,6 +191,16 @@ function scanProblemMessage(problem: ContentScan['problems'][number]): { ruleId:
       return {
         ruleId: 'file-unreadable',
         message: `this symbolic link points to \`${problem.detail}\`, which ${problem.code === 'ENOENT' ? 'does not exist' : `cannot be opened (${problem.code})`}; fix or remove the link`,
+      };
+    case 'outside':
+      return {
+        ruleId: 'content-outside',
+        message: `this symbolic link leads outside the content folder (to \`${problem.detail}\`), whose files would be published with the site; copy what you need into the content folder, or remove the link`,
+      };
+    case 'case':
+      return {
+        ruleId: 'case-collision',
+        message: `this name and \`${problem.detail}\` differ only in case: on macOS, Windows and many hosts one replaces the other; rename one`,
       };
     case 'unreadable':
       return {

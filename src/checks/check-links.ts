@@ -45,6 +45,11 @@ function checkLink(doc: ContentDocument, link: LinkFact, index: LinkIndex): Link
         message: `the link \`${url}\` points to \`${target.resolved}\`, which does not exist${match ? `; did you mean \`${relativeLink(doc.file, match)}\`?` : ''}`,
       };
     }
+    case 'excluded':
+      return {
+        ruleId: 'link-to-excluded',
+        message: `the link \`${url}\` points to \`${target.resolved}\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link`,
+      };
     case 'missing-file': {
       const match = closest(target.resolved, index.assets);
       return {

@@ -13,6 +13,18 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
   const findings: Finding[] = [];
   for (const block of doc.facts?.jsonLd ?? []) {
     const at = { line: block.line, column: block.column };
+    if (block.unclosed || block.after !== '') {
+      // The page never shows the block; the author still has to know that no browser reads it as written.
+      findings.push({
+        ...at,
+        ...(block.unclosed ? {} : placeAfter(block, block.text.length)),
+        ruleId: 'jsonld-invalid',
+        message: block.unclosed
+          ? 'the JSON-LD script never closes; end it with `</script>`'
+          : `the JSON-LD holds \`</script>\`, where a browser ends the script and reads \`${truncate(block.after)}\` as HTML; inside JSON, write \`<\\/script>\``,
+      });
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(block.text);
@@ -51,7 +63,7 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
     }
     const entities = record['mainEntity'];
     const question = (Array.isArray(entities) ? entities[0] : entities) as FaqQuestion | undefined;
-    const title = doc.data?.title;
+    const title = doc.title;
     if (typeof question !== 'object' || question === null) {
       // Without a question there is no answer either: one finding, not two.
       findings.push({
@@ -90,7 +102,7 @@ export function checkStructuredData(doc: ContentDocument): Finding[] {
 
 /** Turns V8's `… in JSON at position 42` into a line and column in the file. */
 function jsonErrorPlace(
-  block: { line: number; text: string },
+  block: { line: number; column: number; text: string; tagLength: number },
   error: SyntaxError,
 ): { line: number; column: number; message: string } {
   const position = /position (\d+)/.exec(error.message);
@@ -98,14 +110,23 @@ function jsonErrorPlace(
     .replace(/\s*\(line \d+ column \d+\)$/, '')
     .replace(/ in JSON at position \d+.*$/, '');
   if (!position) return { line: block.line, column: 1, message: `the JSON-LD is not valid JSON: ${reason}` };
-  const before = block.text.slice(0, Number(position[1]));
-  const lines = before.split('\n');
-  // The script's JSON starts on the tag's line, right after `<script …>`; authors put it on the next line.
-  return {
-    line: block.line + lines.length - 1,
-    column: (lines.at(-1)?.length ?? 0) + 1,
-    message: `the JSON-LD is not valid JSON: ${reason}`,
-  };
+  return { ...placeAfter(block, Number(position[1])), message: `the JSON-LD is not valid JSON: ${reason}` };
+}
+
+/** The file position `offset` characters into a block's script text, which starts right after its opening tag. */
+function placeAfter(
+  block: { line: number; column: number; text: string; tagLength: number },
+  offset: number,
+): { line: number; column: number } {
+  const lines = block.text.slice(0, offset).split('\n');
+  return lines.length === 1
+    ? { line: block.line, column: block.column + block.tagLength + offset }
+    : { line: block.line + lines.length - 1, column: lines.at(-1)!.length + 1 };
+}
+
+function truncate(text: string): string {
+  const line = text.split('\n')[0]!;
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 /** JSON-LD answers may carry simple HTML or the In-short's Markdown (code, bold, links); compare text with text. */

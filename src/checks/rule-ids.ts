@@ -11,20 +11,47 @@ export const RULES = {
   'file-empty': { severity: 'error', summary: 'a `.md` file is empty' },
   'file-too-large': { severity: 'error', summary: 'a `.md` file is over the size limit' },
   'content-loop': { severity: 'error', summary: 'a symbolic link loops back into the content folder' },
-  'frontmatter-missing': { severity: 'error', summary: 'a file has no frontmatter' },
+  'content-outside': {
+    severity: 'error',
+    summary: 'a symbolic link leads outside the content folder, whose files would be published',
+  },
+  'content-empty': { severity: 'warning', summary: 'the content folder holds no Markdown file' },
+  'case-collision': {
+    severity: 'warning',
+    summary: 'two files or folders whose names differ only in case, which collide on most hosts',
+  },
   'frontmatter-unclosed': { severity: 'error', summary: 'the frontmatter never closes with `---`' },
   'frontmatter-yaml': { severity: 'error', summary: 'the frontmatter is not valid YAML' },
   'frontmatter-field': { severity: 'error', summary: 'a frontmatter field is missing or has the wrong type' },
   'description-length': { severity: 'warning', summary: 'the description is outside 50–160 characters' },
   'updated-before-date': { severity: 'error', summary: '`updated` is earlier than `date`' },
-  'h1-title-mismatch': { severity: 'error', summary: 'the H1 differs from the frontmatter title' },
-  'in-short-missing': { severity: 'error', summary: 'an article has no `!!! info "In short"` answer' },
+  'h1-title-mismatch': {
+    severity: 'warning',
+    summary:
+      'the H1 (shown on the page) differs from the frontmatter title (in the browser tab and search results)',
+  },
+  'in-short-missing': {
+    severity: 'warning',
+    summary: 'an article has no `!!! info "In short"` answer, so it is published as a plain page',
+  },
+  'date-missing': {
+    severity: 'warning',
+    summary: 'an article has no `date`, so it is published as a plain page, not as a question',
+  },
   'duplicate-title': { severity: 'error', summary: 'two articles ask the same question' },
   'duplicate-url': { severity: 'error', summary: 'two files publish at the same URL' },
   'alias-collision': { severity: 'error', summary: 'an alias is the URL of a real page or another alias' },
+  'alias-invalid': {
+    severity: 'error',
+    summary: 'an alias is not a path of this site (a scheme, `..`, `?` or `#`)',
+  },
   'link-missing-file': { severity: 'error', summary: 'a relative link names a file that does not exist' },
   'link-outside-content': { severity: 'error', summary: 'a relative link leaves the content folder' },
   'link-to-draft': { severity: 'error', summary: 'a published page links to a draft' },
+  'link-to-excluded': {
+    severity: 'error',
+    summary: 'a page links to a file the site leaves out (`exclude_docs`)',
+  },
   'link-missing-anchor': { severity: 'error', summary: 'a `#anchor` matches no heading on the target page' },
   'link-missing-page': { severity: 'error', summary: 'an absolute site link matches no page' },
   'link-to-folder': { severity: 'error', summary: 'a relative link names a folder instead of a file' },
@@ -64,6 +91,15 @@ export const RULES = {
   },
   'math-invalid': { severity: 'warning', summary: 'TeX that KaTeX cannot typeset, shown as its source' },
   'html-unclosed': { severity: 'warning', summary: 'an HTML block that never closes its tag' },
+  'html-unsafe': {
+    severity: 'error',
+    summary:
+      "with `trust: 'contributors'`: raw HTML, an attribute list or a link that could run script, embed, restyle or point to a `javascript:` address",
+  },
+  'markdown-too-deep': {
+    severity: 'error',
+    summary: 'block quotes, lists or HTML nested more than 50 levels deep; the rest of the file is not read',
+  },
   'snippet-missing': { severity: 'warning', summary: 'a `--8<--` snippet file that cannot be found' },
   'snippet-url': {
     severity: 'warning',

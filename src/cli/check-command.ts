@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
@@ -12,11 +13,16 @@ import { checkContent } from '../checks/check-content.ts';
 import { compareDiagnostics, countBySeverity, type Diagnostic } from '../checks/diagnostics.ts';
 import { FORMATTERS, isFormatName } from '../checks/formatters/index.ts';
 import { applyRuleLevels } from '../checks/rule-levels.ts';
+import { settleBaseline } from '../checks/settle-baseline.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { formatNotice, resolveSettings, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
-import siteConfig from '../site.config.ts';
+import { requireContentFolder } from '../settings/content-folder.ts';
+import { loadSiteConfig } from '../settings/load-site-config.ts';
+
+/** The settings file, beside this module's folder: imported when the command runs, so that a mistake in it is a message. */
+const SITE_CONFIG = fileURLToPath(new URL('../site.config.ts', import.meta.url));
 
 /** Flags of `npm run check`, as parsed from the command line. */
 export interface CheckFlags {
@@ -29,6 +35,8 @@ export interface CheckFlags {
   jobs?: string | undefined;
   update?: string | undefined;
   external?: boolean | undefined;
+  'write-baseline'?: boolean | undefined;
+  verbose?: boolean | undefined;
   help?: boolean | undefined;
 }
 
@@ -42,6 +50,8 @@ export interface CommandIo {
   root?: string;
   /** Site settings; read from `src/site.config.ts` when not given. */
   settings?: unknown;
+  /** Another settings file to import when `settings` is not given (tests of a broken one). */
+  settingsFile?: string;
 }
 
 /** Exit codes: 0 clean or warnings only, 1 content errors (or too many warnings), 2 bad usage or settings. */
@@ -62,6 +72,9 @@ export const CHECK_USAGE = `Usage: npm run check -- [options]
   --update                    rewrite output blocks from what the examples print
   --update=all                also add output blocks to examples that print but have none
   --update=throws             also rewrite the output blocks of \`throws\` examples
+  --write-baseline            record every current error in kb-baseline.json beside the
+                              content folder; from then on only new errors fail
+  --verbose                   also list the known errors of the baseline
   -h, --help                  show this help
 
 Exit codes: 0 no errors, 1 content errors, 2 bad usage or settings.
@@ -110,7 +123,9 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
 
   let settings: SiteSettings;
   try {
-    settings = resolveSettings(io.settings ?? siteConfig, io.cwd, io.env);
+    const input = io.settings ?? (await loadSiteConfig(io.settingsFile ?? SITE_CONFIG));
+    settings = resolveSettings(input, io.cwd, io.env);
+    requireContentFolder(settings.contentDir);
   } catch (error) {
     if (!(error instanceof SettingsError)) throw error;
     io.stderr.write(`${error.message}\n`);
@@ -125,20 +140,11 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     contentDir: settings.contentDir,
     cwd: io.cwd,
     rules: settings.rules,
+    exclude: settings.exclude,
+    trust: settings.trust,
     ...(flags.only ? { only: flags.only } : {}),
   };
-  let result;
-  try {
-    result = await checkContent(options);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.stderr.write(
-        `The content folder \`${settings.contentDir}\` does not exist; set \`contentDir\` in src/site.config.ts or ${ENV.contentDir}.\n`,
-      );
-      return EXIT.usage;
-    }
-    throw error;
-  }
+  let result = await checkContent(options);
   if (flags.fix) {
     const fixed = await applyFixes(result.documents, settings.contentDir);
     if (fixed > 0) {
@@ -178,12 +184,13 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     const exampleDiagnostics = applyRuleLevels(examples.diagnostics, settings.rules);
     if (flags.update !== undefined) {
       const changes = await updateOutputs(examples, settings.contentDir, flags.update as UpdateMode);
-      for (const change of changes) io.stderr.write(`updated ${change}\n`);
+      for (const { file, line, change } of changes)
+        io.stderr.write(`updated ${file}:${line}: output block ${change}\n`);
       io.stderr.write(`${changes.length} output block(s) updated.\n`);
       const stillFailing = exampleDiagnostics.filter(
         (d) =>
           d.ruleId !== 'example-output-mismatch' ||
-          !changes.some((c) => c.startsWith(`${d.file}:${d.line}:`)),
+          !changes.some((c) => c.file === d.file && c.line === d.line),
       );
       diagnostics.push(...stillFailing);
     } else {
@@ -203,13 +210,26 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
   }
   diagnostics.sort(compareDiagnostics);
 
+  const baseline = await settleBaseline(diagnostics, {
+    contentDir: settings.contentDir,
+    cwd: io.cwd,
+    write: Boolean(flags['write-baseline']),
+    verbose: Boolean(flags.verbose),
+    // What this run did not look at keeps its entries.
+    keep: (entry) =>
+      (flags.examples === false && entry.rule.startsWith('example-')) ||
+      (Boolean(flags.only?.length) && !result.selected.some((doc) => doc.file === entry.file)),
+    stderr: io.stderr,
+  });
+  if (baseline === undefined) return EXIT.usage;
+
   io.stdout.write(
-    FORMATTERS[format](diagnostics, {
+    FORMATTERS[format](baseline.fresh, {
       color: Boolean(io.stdout.isTTY) && !io.env['NO_COLOR'],
       fileCount: result.fileCount,
     }),
   );
-  const { errors, warnings } = countBySeverity(diagnostics);
+  const { errors, warnings } = countBySeverity(baseline.fresh);
   return errors > 0 || warnings > maxWarnings ? EXIT.contentErrors : EXIT.ok;
 }
 

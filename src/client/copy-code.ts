@@ -1,6 +1,6 @@
 /** Reveals each code block's copy button and copies the block's text on click. */
-for (const button of document.querySelectorAll<HTMLButtonElement>('.copy-button')) {
-  const code = button.closest('figure')?.querySelector('pre');
+for (const button of document.querySelectorAll<HTMLButtonElement>('.kb-copy-button')) {
+  const code = button.closest('.kb-code-example')?.querySelector('pre');
   if (!code || !navigator.clipboard) continue;
   button.hidden = false;
   button.addEventListener('click', async () => {

@@ -53,9 +53,9 @@ async function drawDiagrams(sources: HTMLElement[]): Promise<void> {
 /** Puts the diagram before its source, and the source in a closed "Diagram source" disclosure. */
 function wrap(source: HTMLElement): HTMLElement {
   const figure = document.createElement('div');
-  figure.className = 'mermaid-diagram';
+  figure.className = 'kb-mermaid-diagram';
   const details = document.createElement('details');
-  details.className = 'mermaid-source';
+  details.className = 'kb-mermaid-source';
   const summary = document.createElement('summary');
   summary.textContent = 'Diagram source';
   source.before(figure);

@@ -1,4 +1,4 @@
-import { SEARCH_PATH } from '../core/site-paths.ts';
+import { hrefOf, SEARCH_PATH } from '../core/site-paths.ts';
 import { createSearchClient, type SearchClient } from './search/pagefind-client.ts';
 import { hitElement, navigateResults, resultSummary } from './search/result-list.ts';
 import { listenForSearchShortcuts } from './search/shortcuts.ts';
@@ -40,7 +40,7 @@ function setUpSearchBox(form: HTMLFormElement, client: SearchClient): void {
     panel.hidden = false;
     list.replaceChildren(...outcome.hits.map((hit) => hitElement(hit, document)));
     status.textContent = resultSummary(outcome.total, query, false);
-    all.href = `${SEARCH_PATH}?q=${encodeURIComponent(query)}`;
+    all.href = `${hrefOf(SEARCH_PATH, import.meta.env.BASE_URL)}?q=${encodeURIComponent(query)}`;
     all.hidden = outcome.total <= outcome.hits.length;
     all.textContent = `All ${outcome.total} results`;
   };

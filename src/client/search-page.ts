@@ -1,4 +1,4 @@
-import { SEARCH_PATH } from '../core/site-paths.ts';
+import { hrefOf, SEARCH_PATH } from '../core/site-paths.ts';
 import { createSearchClient, type ActiveFilters, type SearchOutcome } from './search/pagefind-client.ts';
 import { hitElement, navigateResults, resultSummary } from './search/result-list.ts';
 import { queryFromPath } from './search/search-terms.ts';
@@ -27,7 +27,11 @@ function setUpSearchPage(form: HTMLFormElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const params = new URLSearchParams(location.search);
-  input.value = params.get('q') ?? (keepsUrl ? queryFromPath(location.pathname) : '');
+  input.value =
+    params.get('q') ??
+    (keepsUrl
+      ? queryFromPath(location.pathname.slice(import.meta.env.BASE_URL.replace(/\/+$/, '').length))
+      : '');
   for (const box of checkboxes) box.checked = params.getAll(box.name).includes(box.value);
   const details = form.querySelector('details');
   if (details && checkboxes.some((box) => box.checked && details.contains(box))) details.open = true;
@@ -45,7 +49,11 @@ function setUpSearchPage(form: HTMLFormElement): void {
     for (const [name, values] of Object.entries(filters()))
       for (const value of values) next.append(name, value);
     const query = next.toString();
-    history.replaceState(history.state, '', `${SEARCH_PATH}${query ? `?${query}` : ''}`);
+    history.replaceState(
+      history.state,
+      '',
+      `${hrefOf(SEARCH_PATH, import.meta.env.BASE_URL)}${query ? `?${query}` : ''}`,
+    );
   };
 
   const run = async () => {

@@ -2,7 +2,7 @@
 const root = document.documentElement;
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
+for (const button of document.querySelectorAll<HTMLButtonElement>('.kb-theme-toggle')) {
   button.hidden = false;
   const current = () => root.dataset['theme'] ?? (dark.matches ? 'dark' : 'light');
   const label = () => button.setAttribute('aria-pressed', String(current() === 'dark'));

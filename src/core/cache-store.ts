@@ -29,6 +29,8 @@ export interface StoreOptions {
   /** Bumped when the entries' format or meaning changes. */
   version: number;
   now?: () => number;
+  /** The store's file, when a setting names it (`KB_EXAMPLE_CACHE`); `<dir>/<name>.json` otherwise. */
+  file?: string | undefined;
 }
 
 interface StoredEntry {
@@ -63,7 +65,7 @@ export interface JsonCodec {
 /** Opens a JSON store; a missing, damaged or other-version file is an empty store. */
 export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promise<JsonStore<T>> {
   const now = options.now ?? Date.now;
-  const file = path.join(options.dir, `${options.name}.json`);
+  const file = options.file ?? path.join(options.dir, `${options.name}.json`);
   const started = now();
   const entries = prune((await readStoreFile<JsonEntry>(file, options.version)) ?? {}, started);
   return {

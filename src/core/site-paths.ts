@@ -22,9 +22,31 @@ export const HIGHLIGHT_PARAM = 'highlight';
 /** Social cards are PNG images of this size, the one Open Graph and X (Twitter) display best. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 
-/** The absolute URL of a site path (`/a/b/`) on the site at `siteUrl` (`https://example.org`). */
+/**
+ * The href of a site path, the one place a path as files name it (`/t/hash#tag/`, `/t/café/`)
+ * becomes a URL (`/t/hash%23tag/`, `/t/caf%C3%A9/`): each segment percent-encoded as MkDocs
+ * encodes a page's URL (Python's `quote`: all but letters, digits and `_.-~`), so that `#`, `?`,
+ * `%`, spaces and any script are safe, and a migrated page keeps its address; under `base`, the
+ * path the site is served from (`/kb/`, already a URL). Pages, links, canonical URLs, the
+ * sitemap, the feed, `llms.txt` and the search index all write this.
+ */
+export function hrefOf(sitePath: string, base: string): string {
+  return base.replace(/\/+$/, '') + sitePath.split('/').map(encodeSegment).join('/');
+}
+
+/**
+ * The absolute URL of a site path (`/a/b/`, as files name it) on the site served at `siteUrl`
+ * (`https://example.org`, or with its path, `https://example.org/kb`).
+ */
 export function absoluteUrl(siteUrl: string, sitePath: string): string {
-  return new URL(sitePath, `${siteUrl.replace(/\/+$/, '')}/`).href;
+  return new URL(hrefOf(sitePath, '/').slice(1), `${siteUrl.replace(/\/+$/, '')}/`).href;
+}
+
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Where an article's Markdown source is published: `/topic/slug/` → `/topic/slug.md`. */

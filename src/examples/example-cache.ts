@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../core/write-file-atomic.ts';
+import { openJsonStore, type JsonStore } from '../core/cache-store.ts';
 import { programParts, scriptOf, type Example } from './collect-examples.ts';
 import type { ExampleOutcome } from './run-example.ts';
 import type { ResolvedRuntime } from './runtime-versions.ts';
@@ -11,51 +10,57 @@ import type { TypeDiagnostic } from './typecheck-examples.ts';
 /** Bump when the runner changes how it runs or judges examples: every cached verdict is then stale. */
 export const RUNNER_VERSION = 6;
 
-/** Entries not used for this long are dropped when the cache is saved. */
-const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A verdict as the cache keeps it. */
+export interface CachedVerdict {
+  outcome: Omit<ExampleOutcome, 'cacheable'>;
+  /** For a verdict that depended on the article's earlier blocks: a hash of their code. */
+  earlier?: string | undefined;
+}
 
-/** The example cache file's contents. */
+/**
+ * The examples' verdicts and type-check results between runs, in the one cache folder and by its
+ * convention (`openJsonStore`): each entry is checked against the checksum it was stored with, so
+ * a verdict edited on disk (`"passed": true` on a failing example) is a miss, and the example runs.
+ */
 export interface ExampleCache {
-  runner: number;
-  results: Record<
-    string,
-    {
-      outcome: Omit<ExampleOutcome, 'cacheable'>;
-      usedAt: number;
-      /** For a verdict that depended on the article's earlier blocks: a hash of their code. */
-      earlier?: string | undefined;
-    }
-  >;
-  typecheck: Record<string, { diagnostics: TypeDiagnostic[]; usedAt: number }>;
+  verdict(key: string): CachedVerdict | undefined;
+  keepVerdict(key: string, verdict: CachedVerdict): void;
+  typecheck(key: string): TypeDiagnostic[] | undefined;
+  keepTypecheck(key: string, diagnostics: TypeDiagnostic[]): void;
+  /** Writes the cache atomically, without what no run has used for a week. */
+  save(): Promise<void>;
 }
 
-/** Where build caches live, so that deleting `node_modules` (or just this folder) resets it. */
-export function defaultCacheFile(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'proven-kb', 'examples.json');
-}
-
-/** Reads the cache; a missing, unreadable or outdated file is an empty cache. */
-export async function loadCache(file: string): Promise<ExampleCache> {
-  try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as ExampleCache;
-    if (cache.runner === RUNNER_VERSION && cache.results && cache.typecheck) return cache;
-  } catch {
-    // Start afresh.
+/**
+ * Opens the example cache kept in `file` (`examples.json` in the cache folder, or `KB_EXAMPLE_CACHE`);
+ * a missing, damaged or outdated file is an empty cache. Without a file, nothing is kept.
+ */
+export async function openExampleCache(file: string | undefined): Promise<ExampleCache> {
+  if (file === undefined) {
+    const memory = new Map<string, unknown>();
+    return cacheOver({
+      get: (key) => memory.get(key),
+      set: (key, value) => memory.set(key, value),
+      save: async () => {},
+    });
   }
-  return emptyCache();
+  const store = await openJsonStore<unknown>({
+    dir: path.dirname(file),
+    name: path.basename(file, '.json'),
+    file,
+    version: RUNNER_VERSION,
+  });
+  return cacheOver(store);
 }
 
-/** A cache with nothing in it. */
-export function emptyCache(): ExampleCache {
-  return { runner: RUNNER_VERSION, results: {}, typecheck: {} };
-}
-
-/** Writes the cache atomically, so that an interrupted run never leaves half a file. */
-export async function saveCache(file: string, cache: ExampleCache, now: number): Promise<void> {
-  for (const table of [cache.results, cache.typecheck]) {
-    for (const [key, entry] of Object.entries(table)) if (now - entry.usedAt > MAX_AGE_MS) delete table[key];
-  }
-  await writeFileAtomic(file, JSON.stringify(cache));
+function cacheOver(store: JsonStore<unknown>): ExampleCache {
+  return {
+    verdict: (key) => store.get(`run:${key}`) as CachedVerdict | undefined,
+    keepVerdict: (key, verdict) => store.set(`run:${key}`, verdict),
+    typecheck: (key) => store.get(`typecheck:${key}`) as TypeDiagnostic[] | undefined,
+    keepTypecheck: (key, diagnostics) => store.set(`typecheck:${key}`, diagnostics),
+    save: () => store.save(),
+  };
 }
 
 /**

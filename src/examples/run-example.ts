@@ -1,5 +1,5 @@
-import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
-import path from 'node:path';
+import { chmod, mkdir } from 'node:fs/promises';
+import { makeRunFolder } from './run-folders.ts';
 import type { RuleId } from '../checks/rule-ids.ts';
 import { scriptOf, type Example } from './collect-examples.ts';
 import { judgeRun, type RunVerdict } from './judge-run.ts';
@@ -236,10 +236,10 @@ export function parseTimeout(value: string | undefined): number | undefined {
   return match[2] === 'ms' ? amount : amount * 1000;
 }
 
-/** Makes the folder all example folders of one run live in. */
+/** Makes the folder all example folders of one run live in (and removes those of runs that were killed). */
 export async function createWorkRoot(base: string): Promise<string> {
   await mkdir(base, { recursive: true });
-  const root = await mkdtemp(path.join(base, 'kb-examples-'));
+  const root = await makeRunFolder(base, 'kb-examples');
   await chmod(root, 0o755);
   return root;
 }

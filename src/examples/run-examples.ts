@@ -14,15 +14,7 @@ import {
   type Example,
   type ExampleDocument,
 } from './collect-examples.ts';
-import {
-  earlierKey,
-  emptyCache,
-  exampleKey,
-  hash,
-  loadCache,
-  saveCache,
-  type ExampleCache,
-} from './example-cache.ts';
+import { earlierKey, exampleKey, hash, openExampleCache, type ExampleCache } from './example-cache.ts';
 import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
 import { guardInterrupts } from './interrupts.ts';
 import { createProcessLauncher } from './process-launcher.ts';
@@ -103,8 +95,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     ...(siteTimeout === undefined ? {} : { timeoutMs: siteTimeout }),
     ...options.defaults,
   };
-  const now = Date.now();
-  const cache = options.useCache ? await loadCache(options.cacheFile) : emptyCache();
+  const cache = await openExampleCache(options.useCache ? options.cacheFile : undefined);
   const examples = options.documents.flatMap((doc) => collectExamples(doc, options.runtimes));
   const used = examples.filter((e) => !e.meta.flags.has('norun')).map((e) => e.runtime);
   const runtimes = await resolveRuntimes(options.runtimes, used, {
@@ -162,9 +153,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     }
     const timeoutMs = parseTimeout(timeout) ?? defaults.timeoutMs;
     const key = exampleKey(example, runtime, isolation, timeoutMs);
-    const hit = options.useCache ? cache.results[key] : undefined;
+    const hit = cache.verdict(key);
     if (hit && (hit.earlier === undefined || hit.earlier === earlierKey(example))) {
-      hit.usedAt = now;
       outcomes.set(example, { ...hit.outcome, cacheable: true });
       cached++;
     } else {
@@ -173,7 +163,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   }
 
   // The compiler's pass needs only the examples' code: it runs beside them, in a thread of its own.
-  const typeErrors = typecheck(examples, options.root, cache, now, options.settings?.typecheck);
+  const typeErrors = typecheck(examples, options.root, cache, options.settings?.typecheck);
   // Awaited below; until then a failure must not count as unhandled.
   typeErrors.catch(() => undefined);
 
@@ -206,11 +196,10 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
             // A verdict reached in another sandbox than the key says (its probe failed) is not kept.
             if (outcome.cacheable && box.kind === isolation) {
               const { cacheable: _, ...stored } = outcome;
-              cache.results[item.key] = {
+              cache.keepVerdict(item.key, {
                 outcome: stored,
-                usedAt: now,
                 earlier: outcome.usedEarlier ? earlierKey(item.example) : undefined,
-              };
+              });
             }
             options.progress?.tick(++done, done + queue.length);
           }
@@ -242,7 +231,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
       message: `type error in the example: ${type.message}`,
     });
   }
-  if (options.useCache) await saveCache(options.cacheFile, cache, now);
+  await cache.save();
 
   const leveled = applyRuleLevels(diagnostics, options.rules);
   const ran = outcomes.size - cached;
@@ -281,7 +270,6 @@ async function typecheck(
   examples: readonly Example[],
   root: string,
   cache: ExampleCache,
-  now: number,
   settings: TypecheckOptions | undefined,
 ): Promise<TypeDiagnostic[]> {
   const checked = examples.filter(
@@ -293,13 +281,10 @@ async function typecheck(
     settings ?? {},
     checked.map((e) => [e.doc.file, e.line, e.column, e.prelude.map((p) => p.code), e.code]),
   ]);
-  const hit = cache.typecheck[key];
-  if (hit) {
-    hit.usedAt = now;
-    return hit.diagnostics;
-  }
+  const hit = cache.typecheck(key);
+  if (hit) return hit;
   const diagnostics = await typecheckInThread(checked, root, settings);
-  cache.typecheck[key] = { diagnostics, usedAt: now };
+  cache.keepTypecheck(key, diagnostics);
   return diagnostics;
 }
 

@@ -1,8 +1,8 @@
 import { ENV } from '../core/env.ts';
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, realpath, rm } from 'node:fs/promises';
+import { chmod, realpath, rm } from 'node:fs/promises';
+import { makeRunFolder } from './run-folders.ts';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createProcessGroups, MAX_PROCESSES } from './process-groups.ts';
 import { findExecutable } from './runtime-versions.ts';
 import { bubblewrapArguments, systemFolders } from './sandbox-bubblewrap.ts';
@@ -223,7 +223,7 @@ export async function expectedIsolation(
 
 /** Whether the sandbox runs a trivial command cleanly, in a throwaway folder. */
 async function works(sandbox: Sandbox): Promise<boolean> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'kb-sandbox-probe-'));
+  const dir = await makeRunFolder(tmpdir(), 'kb-sandbox-probe');
   try {
     await chmod(dir, 0o777);
     const [program = '', ...args] = sandbox.wrap(['/bin/sh', '-c', 'exit 0'], dir, 0, []);

@@ -7,24 +7,33 @@ import type { ExampleRunReport } from './run-examples.ts';
 /** `changed`: rewrite blocks that differ; `all`: also add missing blocks; `throws`: also rewrite `throws` examples' blocks. */
 export type UpdateMode = 'changed' | 'all' | 'throws';
 
+/** One output block `--update` wrote: where its example is, and whether the block was rewritten or added. */
+export interface OutputUpdate {
+  /** The example's file, as diagnostics name it. */
+  file: string;
+  /** The example's first line. */
+  line: number;
+  change: 'rewritten' | 'added';
+}
+
 interface Edit {
   /** 1-based first line replaced; lines before it are kept. */
   fromLine: number;
   /** Number of lines replaced (0 inserts). */
   deleteCount: number;
   lines: string[];
-  note: string;
+  update: OutputUpdate;
 }
 
 /**
  * Rewrites output blocks from what the examples printed, keeping every other byte of each
- * file (line endings included). Returns one `file:line: what` entry per change.
+ * file (line endings included). Returns the changes, by file and line.
  */
 export async function updateOutputs(
   report: ExampleRunReport,
   contentDir: string,
   mode: UpdateMode,
-): Promise<string[]> {
+): Promise<OutputUpdate[]> {
   const editsByFile = new Map<Example['doc'], Edit[]>();
   for (const example of report.examples) {
     const outcome = report.outcomes.get(example);
@@ -50,7 +59,7 @@ export async function updateOutputs(
           // An unclosed block (it ran to the end of the file) gets its closing fence.
           closed ? `${/^[ \t]*/.exec(closing)![0]}${fence}` : `${indent}${fence}`,
         ],
-        note: `${example.doc.displayPath}:${example.line}: output block rewritten`,
+        update: { file: example.doc.displayPath, line: example.line, change: 'rewritten' },
       };
     } else if (!example.expected && mode === 'all' && outcome.passed && printed !== '' && !example.session) {
       const indent = fenceIndent(example.doc.text ?? '', example.line);
@@ -66,13 +75,13 @@ export async function updateOutputs(
           ...printed.split('\n').map((line) => indent + line),
           `${indent}${fence}`,
         ],
-        note: `${example.doc.displayPath}:${example.line}: output block added`,
+        update: { file: example.doc.displayPath, line: example.line, change: 'added' },
       };
     }
     if (edit) editsByFile.set(example.doc, [...(editsByFile.get(example.doc) ?? []), edit]);
   }
 
-  const notes: string[] = [];
+  const updates: OutputUpdate[] = [];
   for (const [doc, edits] of editsByFile) {
     const file = path.join(contentDir, doc.file);
     const original = await readFile(file, 'utf8');
@@ -81,11 +90,11 @@ export async function updateOutputs(
     // Bottom-up, so that earlier line numbers stay valid.
     for (const edit of [...edits].sort((a, b) => b.fromLine - a.fromLine)) {
       lines.splice(edit.fromLine - 1, edit.deleteCount, ...edit.lines);
-      notes.push(edit.note);
+      updates.push(edit.update);
     }
     await writeFile(file, lines.join(eol));
   }
-  return notes.sort();
+  return updates.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 
 /** A fence line's parts: its indentation, its run of backticks or tildes, and what follows. */

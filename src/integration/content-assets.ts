@@ -1,43 +1,50 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { safeDecode } from '../core/paths.ts';
 
 /**
- * The files of the content directory that are published as they are (images, `robots.txt`,
- * `CNAME`…), as MkDocs does: everything but Markdown and dot-files, relative and sorted.
+ * Copies the content folder's static files (images, `robots.txt`, `CNAME`…) into the built site,
+ * as MkDocs does: the files the scan found (`ContentScan.assets`, paths relative to the content
+ * folder), which follow symbolic links that stay inside it. A link's target is copied, not the link.
  */
-export async function listContentAssets(contentDir: string): Promise<string[]> {
-  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && !/\.md$/i.test(entry.name))
-    .map((entry) => path.relative(contentDir, path.join(entry.parentPath, entry.name)))
-    .filter((file) => !file.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
-}
-
-/** Copies the content directory's static files into the built site. */
-export async function copyContentAssets(contentDir: string, outDir: string): Promise<number> {
-  const files = await listContentAssets(contentDir);
-  for (const file of files) {
-    const target = path.join(outDir, file);
+export async function copyContentAssets(
+  contentDir: string,
+  assets: Iterable<string>,
+  outDir: string,
+): Promise<number> {
+  let count = 0;
+  for (const file of [...assets].sort()) {
+    const target = path.join(outDir, ...file.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(contentDir, file), target);
+    await copyFile(path.join(contentDir, ...file.split('/')), target);
+    count++;
   }
-  return files.length;
+  return count;
 }
 
-/** Serves the content directory's static files in `astro dev`, where nothing is copied. */
-export function contentAssetsVitePlugin(contentDir: string): Plugin {
+/**
+ * Serves the content directory's static files in `astro dev`, where nothing is copied: as the
+ * build publishes them, following symbolic links only while they stay inside the folder.
+ */
+export function contentAssetsVitePlugin(contentDir: string, base: string): Plugin {
+  const prefix = base.replace(/\/+$/, '');
   return {
     name: 'knowledge-base:content-assets',
     configureServer(server) {
+      const root = realpath(contentDir).catch(() => contentDir);
       server.middlewares.use((request, response, next) => {
-        const urlPath = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+        const served = (request.url ?? '/').split('?')[0] ?? '/';
+        if (!served.startsWith(`${prefix}/`)) return next();
+        const urlPath = safeDecode(served.slice(prefix.length));
         const file = path.join(contentDir, urlPath);
         if (/\.md$/i.test(urlPath) || !file.startsWith(contentDir + path.sep)) return next();
-        stat(file).then(
-          (info) => (info.isFile() ? createReadStream(file).pipe(response) : next()),
+        Promise.all([root, realpath(file), stat(file)]).then(
+          ([real, target, info]) =>
+            info.isFile() && target.startsWith(real + path.sep)
+              ? createReadStream(file).pipe(response)
+              : next(),
           () => next(),
         );
       });

@@ -4,18 +4,23 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
-import { buildSiteModel } from '../model/site-model.ts';
-import { requireSiteUrl, type SiteSettings } from '../settings/settings.ts';
+import { navPlaces } from '../model/nav-places.ts';
+import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
+import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
+import { moveToDecodedFolders } from './page-folders.ts';
 import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
-import { proveContent, type ProvedContent } from './prove-content.ts';
+import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
+
+/** How long the dev server waits after the last change of a content file before proving again. */
+const EDIT_SETTLE_MS = 120;
 
 /**
  * The knowledge-base integration: proves the content, hands the pages its result through one
@@ -31,11 +36,19 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let reloading = Promise.resolve();
   let cardsAhead: CardsAhead | undefined;
   const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
+  const siteModel = (entries: readonly SiteEntry[], command: string) =>
+    buildSiteModel(entries, {
+      includeDrafts: includeDrafts(command),
+      nav: settings.nav ? navPlaces(settings.nav) : undefined,
+      base: settings.base,
+    });
   const publish = async (command: string) => {
     await writeSiteDataFile(dataFile, {
       entries: proved?.entries ?? [],
       includeDrafts: includeDrafts(command),
       bodiesDir: proved?.check.bodies?.folder ?? '',
+      nav: settings.nav ? navPlaces(settings.nav) : undefined,
+      examples: proved?.examples ?? { status: 'unverified', total: 0, failing: 0 },
     });
   };
   return {
@@ -48,7 +61,12 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
-          requireSiteUrl(settings);
+          try {
+            requireSiteUrl(settings);
+          } catch (error) {
+            exitOnReport(error, logger);
+            throw error;
+          }
           // The build writes beside the published site, which stays as it is until everything succeeded.
           publishedDir = fileURLToPath(config.outDir);
           staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
@@ -57,13 +75,14 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             await publish(command);
             // The cards need only the site model: drawn in worker threads while Astro renders pages.
             cardsAhead = drawCardsAhead({
-              model: buildSiteModel(proved.entries, { includeDrafts: includeDrafts(command) }),
+              model: siteModel(proved.entries, command),
               settings,
               root,
               cacheDir: cacheRoot(root, process.env),
             });
           } catch (error) {
             await staged.release();
+            exitOnReport(error, logger);
             throw error;
           }
         } else if (command === 'dev') {
@@ -73,11 +92,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         updateConfig({
           ...(staged ? { outDir: pathToFileURL(`${staged.stagingDir}${path.sep}`) } : {}),
           site: settings.url,
+          // A site served under a path (`site_url: https://example.org/kb/`): Astro's own assets go there too.
+          base: settings.base,
           trailingSlash: 'always',
           vite: {
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
-              contentAssetsVitePlugin(settings.contentDir),
+              contentAssetsVitePlugin(settings.contentDir, settings.base),
               diagramLibraryVitePlugin(),
             ],
           },
@@ -86,26 +107,33 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       // The dev server proves the content again after every edit and reloads the browser.
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(settings.contentDir);
+        // An editor's save can be several writes (truncate, then write), and the watcher drops a
+        // change that follows another within 50 ms: prove once the writes have settled.
+        let settle: NodeJS.Timeout | undefined;
         server.watcher.on('all', (_event, file) => {
           if (path.relative(settings.contentDir, file).startsWith('..')) return;
-          void reload(server, logger);
+          clearTimeout(settle);
+          settle = setTimeout(() => void reload(server, logger), EDIT_SETTLE_MS);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         if (!proved) return;
         const entries = proved.entries;
+        const model = siteModel(entries, 'build');
+        // First, so that everything after (redirects, the search index) finds each page where its href leads.
+        await moveToDecodedFolders(outDir, pagePaths(model));
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
         const redirects = await writeRedirectsFile(
           proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
           outDir,
+          settings.base,
         );
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
         const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
-        const model = buildSiteModel(entries, { includeDrafts: includeDrafts('build') });
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({
@@ -117,7 +145,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             textOf: (file) => texts.get(file),
             cardsAhead,
           }),
-          buildSearchIndex(outDir, cacheRoot(root, process.env)),
+          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env)),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
@@ -130,7 +158,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         if (proved.check.published.some((doc) => doc.facts?.needs.diagrams)) await copyDiagramLibrary(outDir);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
-        const count = await copyContentAssets(settings.contentDir, outDir);
+        const count = await copyContentAssets(settings.contentDir, proved.check.scan.assets, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
 
         const report: BuildReport = {
@@ -175,5 +203,27 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       })
       .catch((error: unknown) => logger.error(String(error)));
     return reloading;
+  }
+}
+
+/** The site path of every page the model publishes (plain pages, topics, articles; the home page is `/`). */
+function pagePaths(model: SiteModel): string[] {
+  return [
+    ...model.pages.map((page) => page.url),
+    ...model.topics.flatMap((topic) => [topic.url, ...topic.pages.map((page) => page.url)]),
+    ...[...model.articles.values()].map(({ article }) => article.url),
+  ];
+}
+
+/**
+ * Ends the build when `error` is a report for the author (content errors, a setting the build
+ * needs): the report alone, and its exit code (1 for content, 2 for settings). Thrown through
+ * Astro it would come with Astro's banner, an empty stack trace and hints about unrelated causes
+ * (browser APIs, for a report that says "document"). Any other error is left to the caller.
+ */
+function exitOnReport(error: unknown, logger: AstroIntegrationLogger): void {
+  if (error instanceof ContentCheckError || error instanceof SettingsError) {
+    logger.error(error.message);
+    process.exit(error instanceof SettingsError ? 2 : 1);
   }
 }

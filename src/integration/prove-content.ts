@@ -4,15 +4,18 @@ import { compareDiagnostics, countBySeverity } from '../checks/diagnostics.ts';
 import { checkContent, type CheckResult } from '../checks/check-content.ts';
 import { formatHuman } from '../checks/formatters/human.ts';
 import { applyRuleLevels } from '../checks/rule-levels.ts';
+import { settleBaseline } from '../checks/settle-baseline.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV, type Environment } from '../core/env.ts';
 import { createProgress } from '../examples/progress.ts';
 import { runExamples } from '../examples/run-examples.ts';
+import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { toSiteEntry } from '../model/site-entry.ts';
 import type { SiteEntry } from '../model/site-model.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import type { SiteSettings } from '../settings/settings.ts';
+import type { ExamplesSummary } from '../site/open-site-data.ts';
 import { codeNotesOf, outcomesByDocument, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
@@ -31,6 +34,8 @@ export interface ProvedContent {
   entries: SiteEntry[];
   /** Milliseconds, for the build report. */
   milliseconds: number;
+  /** What this build verified of the examples, for what the pages may claim. */
+  examples: ExamplesSummary;
 }
 
 /**
@@ -54,6 +59,8 @@ export async function proveContent(options: {
     contentDir: settings.contentDir,
     cwd: root,
     rules: settings.rules,
+    exclude: settings.exclude,
+    trust: settings.trust,
     cacheDir: caches,
     markdown: markdownOptionsOf(settings, root),
     render: true,
@@ -83,15 +90,25 @@ export async function proveContent(options: {
     versions = Object.fromEntries(
       [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
     );
-    const { total, ran, cached, failed } = examples.counts;
-    logger.info(`examples: ${total} found, ${ran} run, ${cached} cached, ${failed} failed`);
+    // The same summary as `npm run check`: counts, interpreters, isolation and the slowest examples.
+    logger.info(summariseExampleRun(examples).join('\n'));
   }
   diagnostics.sort(compareDiagnostics);
-  const report = formatHuman(diagnostics, {
+  // Errors the adoption baseline records are counted, not failed on; the build cannot write it.
+  const baseline = await settleBaseline(diagnostics, {
+    contentDir: settings.contentDir,
+    cwd: root,
+    write: false,
+    verbose: false,
+    keep: (entry) => verdict.status !== 'verified' && entry.rule.startsWith('example-'),
+    stderr: { write: (text: string) => logger.warn(text.trimEnd()) },
+  });
+  if (baseline === undefined) throw new ContentCheckError('The baseline cannot be read; nothing was built.');
+  const report = formatHuman(baseline.fresh, {
     color: Boolean(process.stderr.isTTY) && !env['NO_COLOR'],
     fileCount: check.fileCount,
   });
-  const { errors, warnings } = countBySeverity(diagnostics);
+  const { errors, warnings } = countBySeverity(baseline.fresh);
   if (mode === 'build' && errors > 0)
     throw new ContentCheckError(`The content has errors; nothing was built.\n\n${report}`);
   // The summary is the report's last line; findings, when there are some, are shown in full above it.
@@ -102,20 +119,27 @@ export async function proveContent(options: {
   );
 
   const labels = runtimeLabels(runtimes, versions);
+  // Every readable page, drafts included (the site model leaves them out unless asked).
   const entries = check.documents.flatMap((doc) =>
-    doc.data
+    doc.title !== undefined
       ? [
           toSiteEntry(
-            { ...doc, data: doc.data },
+            { ...doc, title: doc.title },
             {
               linksTo: check.graph.get(doc) ?? [],
               index: check.index,
-              base: '/',
+              base: settings.base,
               codeNotes: codeNotesOf(doc, runtimes, labels, verdict),
             },
           ),
         ]
       : [],
   );
-  return { check, entries, milliseconds };
+  const notes = entries.filter((entry) => !entry.data.draft).flatMap((entry) => entry.codeNotes);
+  const examples: ExamplesSummary = {
+    status: verdict.status,
+    total: notes.filter((note) => note && note.state !== 'not-run').length,
+    failing: notes.filter((note) => note?.state === 'known-failure').length,
+  };
+  return { check, entries, milliseconds, examples };
 }

@@ -7,8 +7,13 @@ import { redirectsOf, renderRedirectsFile, type RedirectSource } from '../seo/re
  * file whose name starts with `_` from `src/pages/`, so the build writes it when it is done;
  * the static redirect pages themselves come from `src/pages/[...alias].astro`.
  */
-export async function writeRedirectsFile(pages: Iterable<RedirectSource>, outDir: string): Promise<number> {
-  const redirects = redirectsOf(pages);
-  if (redirects.length > 0) await writeFile(path.join(outDir, '_redirects'), renderRedirectsFile(redirects));
+export async function writeRedirectsFile(
+  pages: Iterable<RedirectSource>,
+  outDir: string,
+  base: string,
+): Promise<number> {
+  const redirects = redirectsOf(pages, base);
+  if (redirects.length > 0)
+    await writeFile(path.join(outDir, '_redirects'), renderRedirectsFile(redirects, base));
   return redirects.length;
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
-import { SEARCH_INDEX_DIR } from '../core/site-paths.ts';
+import { hrefOf, SEARCH_INDEX_DIR } from '../core/site-paths.ts';
 import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts';
 
 /**
@@ -9,7 +11,12 @@ import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts'
  * "In short" label. The layout marks its own chrome with `data-pagefind-ignore`; these come
  * from remark plugins that know nothing of search.
  */
-const IGNORED_IN_CONTENT = ['figcaption', '.copy-button', '.verification', '.in-short > .admonition-title'];
+const IGNORED_IN_CONTENT = [
+  'figcaption',
+  '.kb-copy-button',
+  '.kb-verification',
+  '.kb-in-short > .admonition-title',
+];
 
 /** What the indexing step did, for the build log. */
 export interface SearchIndexSummary {
@@ -28,15 +35,19 @@ export class SearchIndexError extends Error {
 /**
  * Indexes the built site in `outDir` with pagefind's Node API and writes the index into
  * `outDir/pagefind`, never into the source tree. Only pages that mark their content with
- * `data-pagefind-body` are indexed (the articles); every error pagefind reports fails the build.
- * With a cache folder, the index is kept there, and when no page changed since, it is copied
- * rather than built again.
+ * `data-pagefind-body` are indexed (the articles), each under its href below `base`; every error
+ * pagefind reports fails the build. With a cache folder, the index is kept there, and when no page
+ * changed since, it is copied rather than built again.
  */
-export async function buildSearchIndex(outDir: string, cacheDir?: string): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(
+  outDir: string,
+  base: string,
+  cacheDir?: string,
+): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
   const cache = cacheDir
-    ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT })
+    ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT, base })
     : undefined;
   const key = await cache?.keyOf(outDir);
   const stored = key === undefined ? undefined : await cache!.get(key);
@@ -54,17 +65,33 @@ export async function buildSearchIndex(outDir: string, cacheDir?: string): Promi
     const created = await pagefind.createIndex({ excludeSelectors: IGNORED_IN_CONTENT });
     const index = created.index;
     if (!index || created.errors.length > 0) throw failure('could not start indexing', created.errors);
-    const added = await index.addDirectory({ path: outDir });
+    const added = { page_count: 0, all: 0, errors: [] as string[] };
+    // Each page under its href, as every other address of it is written: pagefind's own
+    // encoding of a file's path leaves `(`, `+`, `'` and the like as they are, where MkDocs does not.
+    const limit = pLimit(PARALLEL_READS);
+    await Promise.all(
+      (await htmlFiles(outDir)).map((file) =>
+        limit(async () => {
+          const content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
+          const result = await index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
+          if (result.errors.length > 0)
+            added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
+          // Once a page marks its body, pagefind indexes only the pages that do.
+          added.all++;
+          if (content.includes('data-pagefind-body')) added.page_count++;
+        }),
+      ),
+    );
     if (added.errors.length > 0) throw failure(`could not index the pages in ${outDir}`, added.errors);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);
     if (cache && key !== undefined) {
-      await cache.set(key, outputPath, added.page_count);
+      await cache.set(key, outputPath, added.page_count || added.all);
       await cache.save();
     }
     return {
-      pages: added.page_count,
+      pages: added.page_count || added.all,
       outputPath,
       milliseconds: Math.round(performance.now() - started),
       cached: false,
@@ -76,6 +103,24 @@ export async function buildSearchIndex(outDir: string, cacheDir?: string): Promi
     // Pagefind runs as a child process; stop it so the build can exit.
     await pagefind.close();
   }
+}
+
+/** Files indexed at once: enough to keep pagefind busy, few enough to keep memory flat. */
+const PARALLEL_READS = 16;
+
+/** The built site's HTML files, relative with forward slashes, as pagefind's own directory walk finds them. */
+async function htmlFiles(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith(`${SEARCH_INDEX_DIR}/`))
+    .sort();
+}
+
+/** `t/slug/index.html` → `/t/slug/`; `404.html` → `/404.html`. */
+function sitePathOf(file: string): string {
+  return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 function failure(what: string, errors: readonly string[]): SearchIndexError {

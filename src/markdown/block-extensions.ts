@@ -5,6 +5,7 @@ import { remarkAttrList } from './remark-attr-list.ts';
 import { remarkDefList } from './remark-def-list.ts';
 import { remarkDetails } from './remark-details.ts';
 import { remarkFootnotes } from './remark-footnotes.ts';
+import { remarkListAfterParagraph } from './remark-list-after-paragraph.ts';
 import { remarkMdInHtml } from './remark-md-in-html.ts';
 import { remarkRawHtml } from './remark-raw-html.ts';
 import { remarkSnippets } from './remark-snippets.ts';
@@ -29,15 +30,17 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
  *    snippets first (a preprocessor there), then HTML blocks (`md_in_html` before raw HTML, also
  *    preprocessors), then admonitions, details and tabs, then definition lists, then
  *    abbreviation definitions. Raw HTML blocks are Python-Markdown's own and always read.
- * 2. `attr_list` reads attribute lists left in the text, before heading ids are made (an
+ * 2. A list that follows a paragraph's last line joins the paragraph, as Python-Markdown reads
+ *    it (core Markdown, always on), once every container's body is read.
+ * 3. `attr_list` reads attribute lists left in the text, before heading ids are made (an
  *    explicit `{#id}` must win) and before anything splits text nodes (abbreviations, the
  *    inline extensions), which would hide a list from it.
- * 3. `abbr` marks up the text once every definition is known, appended snippets included.
- * 4. `footnotes` rebuilds remark-gfm's footnotes with MkDocs' ids, references inside any
+ * 4. `abbr` marks up the text once every definition is known, appended snippets included.
+ * 5. `footnotes` rebuilds remark-gfm's footnotes with MkDocs' ids, references inside any
  *    container included.
- * 5. The `toc` marker `[TOC]` becomes an empty `tableOfContents` node; it is filled later by
+ * 6. The `toc` marker `[TOC]` becomes an empty `tableOfContents` node; it is filled later by
  *    {@link blockExtensionLatePlugins}, once headings have their ids.
- * 6. Last, a warning at each line where Material syntax is still text (`markdown-syntax-unread`).
+ * 7. Last, a warning at each line where Material syntax is still text (`markdown-syntax-unread`).
  */
 export function blockExtensionPlugins(
   extensions: MarkdownExtensions,
@@ -54,6 +57,7 @@ export function blockExtensionPlugins(
   if (enabled('pymdownx.details')) plugins.push(remarkDetails);
   if (enabled('pymdownx.tabbed')) plugins.push([remarkTabbed, options('pymdownx.tabbed')]);
   if (enabled('def_list')) plugins.push(remarkDefList);
+  plugins.push(remarkListAfterParagraph);
   if (enabled('attr_list')) plugins.push(remarkAttrList);
   if (enabled('abbr')) plugins.push([remarkAbbr, options('abbr')]);
   if (enabled('footnotes')) plugins.push([remarkFootnotes, options('footnotes')]);

@@ -2,11 +2,14 @@ import type { PluggableList } from 'unified';
 import { rehypeCodeAnnotations } from './rehype-code-annotations.ts';
 import { rehypeCodeLineAnchors, type CodeLineAnchorOptions } from './rehype-code-line-anchors.ts';
 import { remarkArithmatex, type ArithmatexOptions } from './remark-arithmatex.ts';
+import { remarkBareAddresses } from './remark-bare-addresses.ts';
+import { remarkBetterEm, type BetterEmOptions } from './remark-better-em.ts';
 import { remarkCaret, type CaretOptions } from './remark-caret.ts';
 import { remarkCodeAnnotations } from './remark-code-annotations.ts';
 import { remarkCustomFences, type SuperfencesOptions } from './remark-custom-fences.ts';
 import { remarkDisableSyntax } from './remark-disable-syntax.ts';
 import { remarkEmoji, type EmojiOptions } from './remark-emoji.ts';
+import { remarkInlineHilite } from './remark-inline-hilite.ts';
 import { remarkKeys, type KeysOptions } from './remark-keys.ts';
 import { remarkMark, type MarkOptions } from './remark-mark.ts';
 import { remarkTasklist, type TasklistOptions } from './remark-tasklist.ts';
@@ -42,12 +45,14 @@ export interface InlineExtensionSteps {
  *
  * Remark plugins, in this order:
  * 1. Syntax first. GFM strikethrough is switched off (MkDocs has none; pymdownx.tilde reads
- *    `~` its own way), and GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
- *    leaves `[ ]` as text without it. The syntax extensions (mark, caret, tilde, keys, emoji, arithmatex) only register
+ *    `~` its own way), GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
+ *    leaves `[ ]` as text without it, and GFM's bare-address links unless `pymdownx.magiclink`
+ *    is on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.
- * 2. Task lists, once the tree holds GFM's `checked` items.
+ * 2. Task lists, once the tree holds GFM's `checked` items; inline code's language prefixes
+ *    (`#!python …`, pymdownx.inlinehilite) off the code, which the render step colours.
  * 3. Custom fences (Mermaid) before code annotations and before anything that treats `code`
  *    nodes as examples: a diagram is not code, is never highlighted, annotated or run.
  * 4. Code annotations last: they pair a code block with the ordered list after it, and move
@@ -69,6 +74,10 @@ export function inlineExtensionPlugins(
   // options of a plugin used twice.)
   const disabled = ['strikethrough', ...(on('pymdownx.tasklist') ? [] : ['tasklistCheck'])];
   const remarkPlugins: PluggableList = [[remarkDisableSyntax, { constructs: disabled }]];
+  // Bare addresses are links only with pymdownx.magiclink, which GFM's autolink literals stand in for.
+  if (!on('pymdownx.magiclink')) remarkPlugins.push(remarkBareAddresses);
+  if (on('pymdownx.betterem'))
+    remarkPlugins.push([remarkBetterEm, options<BetterEmOptions>('pymdownx.betterem')]);
   if (on('pymdownx.tilde')) remarkPlugins.push([remarkTilde, options<TildeOptions>('pymdownx.tilde')]);
   if (on('pymdownx.mark')) remarkPlugins.push([remarkMark, options<MarkOptions>('pymdownx.mark')]);
   if (on('pymdownx.caret')) remarkPlugins.push([remarkCaret, options<CaretOptions>('pymdownx.caret')]);
@@ -85,6 +94,7 @@ export function inlineExtensionPlugins(
     remarkPlugins.push([remarkArithmatex, options<ArithmatexOptions>('pymdownx.arithmatex')]);
   if (on('pymdownx.tasklist'))
     remarkPlugins.push([remarkTasklist, options<TasklistOptions>('pymdownx.tasklist')]);
+  if (on('pymdownx.inlinehilite')) remarkPlugins.push(remarkInlineHilite);
   if (on('pymdownx.superfences'))
     remarkPlugins.push([remarkCustomFences, options<SuperfencesOptions>('pymdownx.superfences')]);
   const annotateAll = context.features?.includes('content.code.annotate') ?? false;

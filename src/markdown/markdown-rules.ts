@@ -9,6 +9,7 @@ export const MARKDOWN_RULES = [
   'html-unclosed',
   'snippet-missing',
   'snippet-url',
+  'markdown-too-deep',
 ] as const;
 
 /** A rule id of a Markdown plugin's message. */

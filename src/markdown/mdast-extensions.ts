@@ -1,3 +1,4 @@
+import type { Properties } from 'hast';
 import type { Data, Parent } from 'mdast';
 
 /** An MkDocs admonition (`!!! note "Title"`, `??? note`), rendered as `div.admonition` or `details`. */
@@ -50,5 +51,10 @@ declare module 'mdast' {
     kbRole?: PageRole;
     /** On `example` and `output` code: the example's index among the document's code blocks. */
     kbCode?: number;
+    /**
+     * The attributes the author wrote on this node (`{: … }` of `attr_list`, the tag of
+     * `md_in_html`), among its `hProperties`: what a site that does not trust its authors checks.
+     */
+    kbAttributes?: Properties;
   }
 }

@@ -24,7 +24,7 @@ const IN_SHORT_TITLE = /^in short$/i;
  * Each becomes an `admonition` node whose body is real mdast, rendered as MkDocs renders it:
  *
  * ```html
- * <div class="admonition info in-short"><p class="admonition-title">In short</p><p>…</p></div>
+ * <div class="admonition info kb-in-short"><p class="admonition-title">In short</p><p>…</p></div>
  * <div class="admonition tip inline end"><p class="admonition-title">Tip</p><p>…</p></div>
  * ```
  *
@@ -93,7 +93,7 @@ function markShortAnswer(tree: Root): void {
     const classes = Array.isArray(properties['className']) ? properties['className'] : [];
     node.data.hProperties = {
       ...properties,
-      className: [...classes, 'in-short'],
+      className: [...classes, 'kb-in-short'],
       // The short answer weighs more in search than the body (pagefind's weights: body 1, h1 7).
       dataPagefindWeight: '5',
     };

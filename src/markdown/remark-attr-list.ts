@@ -109,16 +109,21 @@ function readInlineLists(node: Parent): void {
 export function setAttributes(node: { data?: Data | undefined }, list: string): void {
   const data = (node.data ??= {});
   const properties: Properties = { ...data.hProperties };
+  const written: Properties = { ...data.kbAttributes };
   for (const [name, value] of parseAttributeList(list)) {
     if (name === '.') {
       const classes = properties['className'];
       const existing = Array.isArray(classes) ? classes : classes ? String(classes).split(' ') : [];
       properties['className'] = [...existing, value];
+      written['className'] = properties['className'];
     } else {
-      properties[find(html, name.replace(NOT_NAME, '_')).property] = value;
+      const property = find(html, name.replace(NOT_NAME, '_')).property;
+      properties[property] = value;
+      written[property] = value;
     }
   }
   data.hProperties = properties;
+  data.kbAttributes = written;
 }
 
 /**

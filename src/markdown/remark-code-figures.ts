@@ -12,13 +12,13 @@ export const SLOT_ELEMENT = 'kb-slot';
  * and the output block that belongs to it, styled as output.
  *
  * ````md
- * ```ts title="Example 1"        →  <figure class="code-example" data-lang="ts">
+ * ```ts title="Example 1"        →  <figure class="kb-code-example" data-lang="ts">
  * console.log(1)                       <figcaption>Example 1</figcaption> <pre>…</pre> <button>… <kb-slot>
  * ```
  *
  * **Output:**                     →  (dropped by the page renderer: the figure says it)
  *
- * ```text                         →  <figure class="code-output"><figcaption>Output</figcaption> <pre>…
+ * ```text                         →  <figure class="kb-code-output"><figcaption>Output</figcaption> <pre>…
  * 1
  * ```
  * ````
@@ -52,7 +52,7 @@ function exampleFigure(code: Code): CodeFigure {
     role: 'example',
     children,
     ...(code.position ? { position: code.position } : {}),
-    data: { hName: 'figure', hProperties: { className: ['code-example'], dataLang: language } },
+    data: { hName: 'figure', hProperties: { className: ['kb-code-example'], dataLang: language } },
   };
 }
 
@@ -64,7 +64,7 @@ function outputFigure(code: Code): CodeFigure {
     role: 'output',
     children: [caption('Output'), code],
     ...(code.position ? { position: code.position } : {}),
-    data: { hName: 'figure', hProperties: { className: ['code-output'] } },
+    data: { hName: 'figure', hProperties: { className: ['kb-code-output'] } },
   };
 }
 
@@ -93,7 +93,7 @@ function copyButton(): CodeFigure['children'][number] {
       hName: 'button',
       hProperties: {
         type: 'button',
-        className: ['copy-button'],
+        className: ['kb-copy-button'],
         hidden: true,
         ariaLabel: 'Copy code to clipboard',
       },

@@ -10,8 +10,10 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { MarkdownExtensions } from './block-extensions.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
+import { rehypeCodeMeta } from './rehype-code-meta.ts';
+import { rehypeInlineHilite } from './rehype-inline-hilite.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
-import { remarkPageBody } from './remark-page-body.ts';
+import { remarkPageBody, TITLE_HEADING_PROPERTY } from './remark-page-body.ts';
 import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
 
 /**
@@ -21,6 +23,8 @@ import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts
 export interface RenderedBody {
   html: string[];
   slots: number[];
+  /** The inner HTML of the H1 that opens the body, which the layout shows as the page's heading. */
+  heading?: string;
 }
 
 /**
@@ -54,21 +58,38 @@ export function createBodyRenderer(options: {
     .use(remarkPageBody)
     .use(remarkRewriteLinks, { rewrite: options.rewriteLink })
     .use(remarkCodeFigures)
-    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] })
-    .use(rehypeRaw);
-  if (options.highlight !== false)
+    .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
+  // The fence meta (line numbers, highlighted lines) must outlive rehype-raw to reach shiki.
+  if (options.highlight !== false) processor.use(rehypeCodeMeta);
+  processor.use(rehypeRaw);
+  if (options.highlight !== false) {
     processor.use(rehypeShiki, { ...SHIKI_CONFIG, transformers: code.shikiTransformers });
+    // Inline code that names its language (pymdownx.inlinehilite), in the blocks' colours.
+    if ('pymdownx.inlinehilite' in options.extensions) processor.use(rehypeInlineHilite, SHIKI_CONFIG);
+  }
   // After shiki, whose lines they number and annotate.
   processor.use(code.rehypePlugins).use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree, file, data = {}) => {
     const vfile = new VFile({ path: file, data });
     const hast = (await processor.run(tree, vfile)) as HastRoot;
+    const headingNode = liftTitleHeading(hast);
+    const heading = headingNode && String(processor.stringify(headingNode, vfile));
     // A marker no author can have written: it is new for each body.
     const marker = `kb-slot-${randomUUID()}`;
     const slots = markSlots(hast, marker);
     const html = String(processor.stringify(hast, vfile)).split(`<!--${marker}-->`);
-    return { html, slots };
+    return heading === undefined ? { html, slots } : { html, slots, heading };
   };
+}
+
+/** Takes the title heading out of the body and returns its content. */
+function liftTitleHeading(tree: HastRoot): HastRoot | undefined {
+  for (const [index, node] of tree.children.entries()) {
+    if (node.type !== 'element' || !(TITLE_HEADING_PROPERTY in node.properties)) continue;
+    tree.children.splice(index, 1);
+    return { type: 'root', children: node.children };
+  }
+  return undefined;
 }
 
 /** Replaces each slot element with a comment that the HTML is cut at. */

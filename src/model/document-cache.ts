@@ -8,14 +8,15 @@ import type { LoadProblem } from './load-problems.ts';
 import type { FrontmatterPlaces } from './split-frontmatter.ts';
 
 /** Bump when what a cached document holds changes shape. */
-const DOCUMENTS_VERSION = 4;
+const DOCUMENTS_VERSION = 5;
 /** Bump when a rendered body's shape changes. */
-const BODIES_VERSION = 1;
+const BODIES_VERSION = 2;
 
 /** What loading one unchanged document produced. */
 export interface CachedDocument {
   frontmatter: FrontmatterPlaces | undefined;
   data: Frontmatter | undefined;
+  title: string | undefined;
   facts: DocumentFacts | undefined;
   problems: LoadProblem[];
   /** Digests of the other files the page read (snippets), null where a file was missing. */

@@ -1,3 +1,4 @@
+import type { Properties } from 'hast';
 import type { Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -48,12 +49,39 @@ export interface IgnoreFact extends Place {
   toLine: number;
 }
 
-/** The top-level H1, if the body has one. */
+/**
+ * HTML the author wrote that the page publishes as written: a raw HTML block or tag (`html`,
+ * its text as in the tree, a container's indent removed), or attributes written on an element
+ * (`attributes`: `{: … }` of `attr_list`, or the tag of `md_in_html`, which names `tagName`).
+ * Hand-written JSON-LD and `<!-- more -->` are not here: the page leaves them out.
+ */
+export type HtmlFact = Place &
+  (
+    | { kind: 'html'; html: string }
+    | { kind: 'attributes'; tagName: string | undefined; attributes: Properties }
+  );
+
+/** A hand-written `<script type="application/ld+json">` block: never on the page, checked, then replaced by the generated one. */
+export interface JsonLdFact extends Place {
+  /** What a browser reads as the script: from the end of the opening tag to the first `</script`. */
+  text: string;
+  /** The length of the opening tag, after which `text` starts on the block's first line. */
+  tagLength: number;
+  /** What follows that first `</script>` in the block, which a browser would read as HTML; empty when nothing does. */
+  after: string;
+  /** True when the block never closes its script. */
+  unclosed: boolean;
+}
+
+/** The body's first top-level H1, if it has one. */
 export interface TitleHeadingFact extends Place {
   text: string;
   id: string;
-  /** True when it repeats the title: the page then shows it once, as the title, with this id. */
-  isTitle: boolean;
+  /**
+   * True when it opens the body (nothing but comments before it): it is then the page's heading,
+   * shown once at the top with this id, as MkDocs shows it, whatever the title says.
+   */
+  leads: boolean;
 }
 
 /** Everything known about one Markdown body; the checks and the page read these and nothing else. */
@@ -65,7 +93,9 @@ export interface DocumentFacts {
   links: LinkFact[];
   /** The "See also" section when it is a list of one-link items, which the page shows from these facts, under its heading's id. */
   seeAlso: (Place & { id: string; items: SeeAlsoItem[] }) | undefined;
-  jsonLd: (Place & { text: string })[];
+  jsonLd: JsonLdFact[];
+  /** Raw HTML and written attributes that reach the page, which a site that does not trust its authors checks. */
+  html: HtmlFact[];
   /** Lines of what only the build reads (`<!-- more -->`, JSON-LD): left out of the page and of its published Markdown. */
   buildOnly: { line: number; endLine: number }[];
   ignores: IgnoreFact[];
@@ -74,7 +104,10 @@ export interface DocumentFacts {
   needs: { math: boolean; diagrams: boolean };
 }
 
-const JSON_LD = /^<script\b[^>]*type=["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>\s*$/i;
+/** The opening tag of a hand-written JSON-LD block; whatever follows it, the block is only the build's. */
+const JSON_LD_OPEN = /^<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json\b["']?[^>]*>/i;
+/** Where a browser ends a script: the first `</script` followed by a space, `/` or `>`. */
+const SCRIPT_END = /<\/script[\s/>]/i;
 const MORE_MARKER = /^<!--\s*more\s*-->$/i;
 const IGNORE = /^<!--\s*kb-ignore\s+([\w\s,-]+?)\s*-->$/;
 const SEE_ALSO = /^see also$/i;
@@ -94,7 +127,7 @@ const INLINE_PARENTS: ReadonlySet<string> = new Set([
  * Derives the facts of a parsed body whose headings have their ids, and records on the nodes
  * what the page must do with them (see `PageRole`), so that the renderer never decides again.
  */
-export function deriveFacts(tree: Root, headings: HeadingFact[], title: string | undefined): DocumentFacts {
+export function deriveFacts(tree: Root, headings: HeadingFact[]): DocumentFacts {
   const facts: DocumentFacts = {
     h1: undefined,
     headings,
@@ -102,6 +135,7 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
     links: [],
     seeAlso: undefined,
     jsonLd: [],
+    html: [],
     buildOnly: [],
     ignores: [],
     code: [],
@@ -109,14 +143,21 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
   };
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   if (h1) {
-    const text = toString(h1);
-    const isTitle = title !== undefined && sameText(text, title);
-    facts.h1 = { ...placeOf(h1), text, id: String(h1.data?.hProperties?.['id'] ?? ''), isTitle };
-    if (isTitle) role(h1, 'title-heading');
+    const before = tree.children.slice(0, tree.children.indexOf(h1));
+    const leads = before.every((node) => node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim()));
+    facts.h1 = { ...placeOf(h1), text: toString(h1), id: String(h1.data?.hProperties?.['id'] ?? ''), leads };
+    if (leads) role(h1, 'title-heading');
   }
   facts.seeAlso = liftSeeAlso(tree);
 
   visit(tree, (node, index, parent) => {
+    if (node.data?.kbAttributes)
+      facts.html.push({
+        ...placeOf(node),
+        kind: 'attributes',
+        tagName: node.data.hName,
+        attributes: node.data.kbAttributes,
+      });
     switch (node.type) {
       case 'admonition':
         if (node.inShort && !facts.inShort) {
@@ -138,13 +179,27 @@ export function deriveFacts(tree: Root, headings: HeadingFact[], title: string |
         const value = node.value.trim();
         // HTML inside a paragraph is part of its sentence: only HTML blocks are build-only.
         if (!(parent && INLINE_PARENTS.has(parent.type))) {
-          const jsonLd = JSON_LD.exec(value);
-          if (jsonLd) facts.jsonLd.push({ ...placeOf(node), text: jsonLd[1] ?? '' });
+          const jsonLd = jsonLdOf(value);
+          let endLine = node.position?.end.line ?? 0;
+          if (jsonLd) {
+            // What the author wrote after the script's end on its last line was split off into
+            // nodes of its own: it belongs to the block, and leaves the page with it.
+            const rest = parent ? followingOnLine(parent.children as RootContent[], index ?? 0, endLine) : [];
+            for (const next of rest) role(next, 'build-only');
+            endLine = Math.max(endLine, ...rest.map((next) => next.position?.end.line ?? 0));
+            const after = [
+              jsonLd.after,
+              ...rest.map((next) => (next.type === 'html' ? next.value : toString(next))),
+            ];
+            facts.jsonLd.push({ ...placeOf(node), ...jsonLd, after: after.join('').trim() });
+          }
           if (isBuildOnly(value)) {
             role(node, 'build-only');
-            facts.buildOnly.push({ line: placeOf(node).line, endLine: node.position?.end.line ?? 0 });
+            facts.buildOnly.push({ line: placeOf(node).line, endLine });
           }
         }
+        if (node.data?.kbRole !== 'build-only')
+          facts.html.push({ ...placeOf(node), kind: 'html', html: node.value });
         const ignore = IGNORE.exec(value);
         if (ignore)
           facts.ignores.push({
@@ -222,7 +277,34 @@ function liftSeeAlso(tree: Root): DocumentFacts['seeAlso'] {
 /** `<!-- more -->` and hand-written JSON-LD: HTML only the build reads. */
 function isBuildOnly(html: string): boolean {
   const value = html.trim();
-  return JSON_LD.test(value) || MORE_MARKER.test(value);
+  return JSON_LD_OPEN.test(value) || MORE_MARKER.test(value);
+}
+
+/** The siblings after `index` that start on `line`, where the node at `index` ends. */
+function followingOnLine(siblings: readonly RootContent[], index: number, line: number): RootContent[] {
+  const found: RootContent[] = [];
+  for (const next of siblings.slice(index + 1)) {
+    if (next.position?.start.line !== line) break;
+    found.push(next);
+  }
+  return found;
+}
+
+/**
+ * A JSON-LD block split as a browser splits it: the script ends at the first `</script`, even
+ * inside a JSON string, and whatever follows is HTML (an executable `<script>` too). The check
+ * reports such a block; the page never shows any of it.
+ */
+function jsonLdOf(html: string): Omit<JsonLdFact, keyof Place> | undefined {
+  const open = JSON_LD_OPEN.exec(html);
+  if (!open) return undefined;
+  const rest = html.slice(open[0].length);
+  const end = SCRIPT_END.exec(rest);
+  const tagLength = open[0].length;
+  if (!end) return { text: rest, tagLength, after: '', unclosed: true };
+  const closing = rest.indexOf('>', end.index);
+  const after = closing === -1 ? '' : rest.slice(closing + 1).trim();
+  return { text: rest.slice(0, end.index), tagLength, after, unclosed: false };
 }
 
 function endsSection(node: RootContent, depth: number): boolean {

@@ -34,7 +34,12 @@ const metaList = z.array(
 /** The frontmatter of any content file. Which fields are required for which kind of page is the checker's business. */
 export const frontmatterSchema = z
   .looseObject({
-    title: z.string({ error: 'expected the question as text' }).trim().min(1, { error: 'must not be empty' }),
+    // Optional, as in MkDocs: a page without one is titled by its first H1, else by its file name.
+    title: z
+      .string({ error: 'expected the question as text' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .optional(),
     description: z.string({ error: 'expected a one-sentence summary as text' }).trim().optional(),
     date: dateField.optional(),
     updated: dateField.optional(),

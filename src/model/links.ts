@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { hasUrlScheme, isExternalUrl } from '../core/paths.ts';
+import { hrefOf } from '../core/site-paths.ts';
 import { resolveContentLink, urlForContentFile } from './routes.ts';
 
 /** A link split into its path and `#anchor`, with the path decoded as the file system names it. */
@@ -38,9 +39,7 @@ export function siteUrlOfLink(url: string, fromFile: string, base = '/'): string
   const resolved = resolveContentLink(fromFile, target);
   if (resolved === undefined) return undefined;
   const sitePath = /\.md$/i.test(resolved) ? urlForContentFile(resolved) : `/${resolved}`;
-  return (
-    encodeURI(base.replace(/\/?$/, '/') + sitePath.slice(1)) + (anchor === undefined ? '' : `#${anchor}`)
-  );
+  return hrefOf(sitePath, base) + (anchor === undefined ? '' : `#${anchor}`);
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LoadOptions {
    * when at least {@link PARSE_IN_THREADS_FROM} documents need parsing, else none.
    */
   threads?: number;
+  /** Files of the content folder the site leaves out (`.gitignore` patterns, MkDocs' `exclude_docs`). */
+  exclude?: readonly string[] | undefined;
 }
 
 /** The content folder, read: what it holds and every Markdown document. */
@@ -54,7 +56,7 @@ export const PARSE_IN_THREADS_FROM = 16;
 /** Reads every Markdown file of the content folder, parsing (and rendering) those the caches do not hold. */
 export async function loadContent(options: LoadOptions): Promise<LoadedContent> {
   const started = performance.now();
-  const scan = await scanContent(options.contentDir);
+  const scan = await scanContent(options.contentDir, options.exclude);
   const identity = `${await codeIdentity()}\n${JSON.stringify(options.markdown)}`;
   const cache = await openDocumentCache(options.cacheDir, options.contentDir, identity);
   if (options.render && !options.cacheDir)

@@ -28,6 +28,8 @@ export interface ContentDocument {
   frontmatter: FrontmatterPlaces | undefined;
   /** Valid frontmatter; undefined when missing or invalid. */
   data: Frontmatter | undefined;
+  /** The page's title: the frontmatter's, else the H1 that opens it, else from the file name (as MkDocs). */
+  title: string | undefined;
   facts: DocumentFacts | undefined;
   /** What is wrong with the file itself or its frontmatter. */
   problems: LoadProblem[];
@@ -75,6 +77,7 @@ export async function readDocument(file: string, context: ReadContext): Promise<
     text: undefined,
     frontmatter: undefined,
     data: undefined,
+    title: undefined,
     facts: undefined,
     problems: [],
     bodyKey: undefined,
@@ -132,6 +135,7 @@ export async function parseDocument(
   const result: ParsedDocument = {
     frontmatter: undefined,
     data: undefined,
+    title: titleFromFileName(file),
     facts: undefined,
     problems: [],
     inputs: {},
@@ -145,21 +149,18 @@ export async function parseDocument(
       column: 1,
       message: 'the frontmatter opened with `---` never closes; add a line with `---` after the last field',
     });
-    return result;
   }
-  if (split.kind === 'none') {
-    result.problems.push({
-      kind: 'frontmatter-missing',
-      line: 1,
-      column: 1,
-      message: 'the file has no frontmatter; start it with `---`, a `title:` line, and `---`',
-    });
-  } else {
+  // A page needs no frontmatter, as in MkDocs; without a valid one (its rule relaxed), it is
+  // still published, as MkDocs publishes it, with the title from its H1 or its file name.
+  if (split.kind === 'found') {
     result.frontmatter = placesOf(split.block);
     result.data = validateFrontmatter(split.block, result.frontmatter, result.problems);
   }
   const parsed = await tools.parse(blankLines(text, split.kind === 'found' ? split.block.endLine : 0), file);
-  result.facts = deriveFacts(parsed.tree, headingFacts(parsed.tree), result.data?.title);
+  result.facts = deriveFacts(parsed.tree, headingFacts(parsed.tree));
+  // MkDocs' order: the frontmatter's title, else an H1 that opens the page, else the file name.
+  const h1 = result.facts.h1;
+  result.title = result.data?.title ?? (h1?.leads && h1.text.trim() ? h1.text.trim() : result.title);
   for (const message of parsed.messages) {
     if (!isMarkdownRuleId(message.ruleId))
       throw new Error(`a Markdown plugin gave an unknown rule id: ${message.ruleId}`);
@@ -179,6 +180,18 @@ export async function parseDocument(
   );
   if (render) result.body = await tools.render(parsed.tree, file, parsed.data);
   return result;
+}
+
+/**
+ * A page's title from its file name, as MkDocs makes it: `how-to_wait.md` → `How to wait`
+ * (capitalised only when all lower case), `index.md` → `Index`, the content folder's own `index.md` → `Home`.
+ */
+export function titleFromFileName(file: string): string {
+  if (/^(index|README)\.md$/i.test(file)) return 'Home';
+  const stem = path.posix.basename(file).replace(/\.md$/i, '');
+  const name = /^(index|README)$/.test(stem) ? 'index' : stem;
+  const title = name.replace(/[-_]/g, ' ');
+  return title.toLowerCase() === title ? title.charAt(0).toUpperCase() + title.slice(1) : title;
 }
 
 function sourceProblem(source: Extract<SourceResult, { ok: false }>): LoadProblem {

@@ -7,7 +7,6 @@ export type LoadProblemKind =
   | 'file-not-text'
   | 'file-too-large'
   | 'file-empty'
-  | 'frontmatter-missing'
   | 'frontmatter-unclosed'
   | 'frontmatter-yaml'
   | 'frontmatter-field';

@@ -11,6 +11,8 @@ export interface LinkIndex {
   pagesByUrl: ReadonlyMap<string, ContentDocument>;
   assets: ReadonlySet<string>;
   folders: ReadonlySet<string>;
+  /** Files and folders (`name/`) the site leaves out (`exclude_docs`): there, but never published. */
+  excluded: ReadonlySet<string>;
   /** Site paths the build generates besides pages (`/search/`, `/feed.xml`, …). */
   generatedPaths: ReadonlySet<string>;
 }
@@ -25,6 +27,7 @@ export type LinkTarget =
   | { kind: 'document'; document: ContentDocument; anchor: string | undefined; via: 'file' | 'site-path' }
   | { kind: 'same-page'; anchor: string }
   | { kind: 'missing-document'; resolved: string }
+  | { kind: 'excluded'; resolved: string }
   | { kind: 'folder'; folder: string }
   | { kind: 'file' }
   | { kind: 'missing-file'; resolved: string }
@@ -42,6 +45,7 @@ export function resolveLink(from: ContentDocument, url: string, index: LinkIndex
 
   const resolved = resolveContentLink(from.file, decoded);
   if (resolved === undefined) return { kind: 'outside' };
+  if (isExcluded(resolved, index.excluded)) return { kind: 'excluded', resolved };
   if (/\.md$/i.test(resolved)) {
     const document = index.documents.get(resolved);
     return document
@@ -64,4 +68,12 @@ function resolveSitePath(sitePath: string, anchor: string | undefined, index: Li
   )
     return { kind: 'file' };
   return { kind: 'missing-page', sitePath };
+}
+
+/** Whether the file or folder, or a folder holding it, is left out of the site. */
+function isExcluded(resolved: string, excluded: ReadonlySet<string>): boolean {
+  if (excluded.size === 0) return false;
+  const parts = resolved.replace(/\/$/, '').split('/');
+  if (excluded.has(parts.join('/'))) return true;
+  return parts.some((_, index) => excluded.has(`${parts.slice(0, index + 1).join('/')}/`));
 }

@@ -10,7 +10,7 @@ export interface Route {
   file: string;
   /** Collection id: the path without `.md`, with `index` kept (`topic/index`). */
   id: string;
-  /** Site path with a trailing slash, as MkDocs publishes it (`/topic/slug/`). */
+  /** Site path with a trailing slash, as MkDocs publishes it (`/topic/slug/`), as files name it: not encoded. */
   url: string;
   kind: PageKind;
   /** The first folder of the path: the topic an article or topic page belongs to. */
@@ -50,6 +50,14 @@ export function routeForContentFile(file: string, topics: ReadonlySet<string>): 
   const topic = parts[0];
   const kind = parts.length === 2 && INDEX_NAMES.has(parts[1] ?? '') ? 'topic' : 'article';
   return { ...base, kind, topic };
+}
+
+/**
+ * A topic page's or article's path inside its topic, as the pages' `[topic]/[...slug]` routes
+ * take it: `/t/slug/` → `slug`, and `t/sub/index.md`'s `/t/sub/` → `sub` (not the file's `sub/index`).
+ */
+export function slugInTopic(route: Pick<Route, 'url' | 'topic'>): string {
+  return route.url.slice(`/${route.topic ?? ''}/`.length).replace(/\/$/, '');
 }
 
 /** The topic folders among a list of content files: first folders that hold Markdown. */

@@ -1,3 +1,4 @@
+import { frontmatterSchema } from './frontmatter.ts';
 import type { ContentDocument } from './load-document.ts';
 import { siteUrlOfLink } from './links.ts';
 import { resolveLink, type LinkIndex } from './resolve-link.ts';
@@ -8,7 +9,7 @@ import type { CodeNote, SiteEntry } from './site-model.ts';
  * the pages it links to (from the link graph), and what the build says under each code block.
  */
 export function toSiteEntry(
-  doc: ContentDocument & { data: NonNullable<ContentDocument['data']> },
+  doc: ContentDocument & { title: string },
   options: {
     linksTo: Iterable<ContentDocument>;
     index: LinkIndex;
@@ -19,12 +20,15 @@ export function toSiteEntry(
   const facts = doc.facts;
   return {
     id: doc.route.id,
-    data: doc.data,
+    // Without valid frontmatter (its rule relaxed), the page is published as MkDocs publishes it.
+    data: doc.data ?? frontmatterSchema.parse({}),
+    title: doc.title,
+    heading: facts?.h1?.leads ? facts.h1.text : undefined,
     inShort: facts?.inShort?.text,
-    titleId: facts?.h1?.isTitle ? facts.h1.id : undefined,
+    titleId: facts?.h1?.leads ? facts.h1.id : undefined,
     // The body's own headings: the layout shows the title and "See also" itself.
     headings: (facts?.headings ?? [])
-      .filter((heading) => !(facts?.h1?.isTitle && heading.line === facts.h1.line))
+      .filter((heading) => !(facts?.h1?.leads && heading.line === facts.h1.line))
       .filter((heading) => heading.line !== facts?.seeAlso?.line)
       .map(({ depth, id, text }) => ({ depth, id, text })),
     seeAlsoId: facts?.seeAlso?.id,

@@ -1,7 +1,9 @@
+import { hrefOf } from '../core/site-paths.ts';
 import type { HeadingFact } from '../markdown/heading-ids.ts';
 import type { DocumentFacts, SeeAlsoItem } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import { backlinksOf } from './link-graph.ts';
+import type { NavPlaces } from './nav-places.ts';
 import { routeForContentFile, topicsOf, type Route } from './routes.ts';
 
 /** What the build says under a code block: whether it ran and passed, and on what. */
@@ -24,6 +26,10 @@ export interface SeeAlsoEntry extends SeeAlsoItem {
 export interface SiteEntry {
   id: string;
   data: Frontmatter;
+  /** The page's title: in the browser tab, listings, breadcrumbs and structured data. */
+  title: string;
+  /** The H1 that opens the page, which the page shows as its heading (MkDocs does); the title otherwise. */
+  heading: string | undefined;
   inShort: string | undefined;
   /** The id of the H1 that repeats the title; the page's title heading carries it. */
   titleId: string | undefined;
@@ -45,8 +51,17 @@ export interface SiteEntry {
 
 /** A published page with its route and the fields every listing shows. */
 export interface PageNode extends Route {
+  /** `url` as a link under the site's base path (`/kb/topic/hash%23tag/`). */
+  href: string;
   entryId: string;
   title: string;
+  /** What the page shows as its H1. */
+  heading: string;
+  /**
+   * An article with a short answer and a date: a question, with its FAQ data, in the topic's
+   * questions and the feed. Any other page is a plain page, as MkDocs publishes it.
+   */
+  isQuestion: boolean;
   description: string;
   inShort: string | undefined;
   date: Date | undefined;
@@ -56,19 +71,27 @@ export interface PageNode extends Route {
   entry: SiteEntry;
 }
 
-/** A topic: its page (from `topic/index.md` or `topic.md`, if any) and its questions. */
+/** A topic: its page (from `topic/index.md` or `topic.md`, if any), its questions and its other pages. */
 export interface TopicNode {
   name: string;
   url: string;
+  /** `url` as a link under the site's base path. */
+  href: string;
   title: string;
   description: string;
   page: PageNode | undefined;
+  /** Its questions. */
   articles: PageNode[];
+  /** Its other pages: articles without a short answer or a date, published as plain pages. */
+  pages: PageNode[];
 }
 
 /** A "See also" link ready to show: a link to a page of the site carries that page. */
 export interface SeeAlsoLink extends SeeAlsoEntry {
-  /** The target page's title for links to a page of the site, else the link text. */
+  /**
+   * The target page's title for links to a page of the site, else the link text: for listings and
+   * structured data. The page shows the link text as the author wrote it.
+   */
   title: string;
   page: PageNode | undefined;
 }
@@ -88,43 +111,55 @@ export interface ArticleContext {
 export interface SiteModel {
   home: PageNode | undefined;
   topics: TopicNode[];
+  /** Plain pages: at the root (privacy, about) and in topics (articles that are not questions). */
   pages: PageNode[];
   articles: Map<string, ArticleContext>;
   /** Articles by last modification, newest first. */
   recent: PageNode[];
 }
 
-/** Builds the site model from content entries; drafts are left out unless `includeDrafts`. */
+/**
+ * Builds the site model from content entries; drafts are left out unless `includeDrafts`.
+ * With a navigation (`mkdocs.yml`'s `nav`), topics and pages follow its order and take its titles.
+ * Links are under `base`, the path the site is served from (`/` unless its address has one).
+ */
 export function buildSiteModel(
   entries: readonly SiteEntry[],
-  options: { includeDrafts: boolean },
+  options: { includeDrafts: boolean; nav?: NavPlaces | undefined; base: string },
 ): SiteModel {
+  const nav = options.nav;
+  const byNav = (a: PageNode, b: PageNode) =>
+    (nav?.pages.get(a.file)?.order ?? Infinity) - (nav?.pages.get(b.file)?.order ?? Infinity) ||
+    a.title.localeCompare(b.title);
   const published = entries.filter((entry) => options.includeDrafts || !entry.data.draft);
   const topicNames = topicsOf(published.filter((e) => e.id.includes('/')).map((e) => `${e.id}.md`));
   const nodes = published
-    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames)))
+    .map((entry) => toNode(entry, routeForContentFile(`${entry.id}.md`, topicNames), nav, options.base))
     .sort((a, b) => a.url.localeCompare(b.url));
 
-  const topics = [...topicNames].sort().map((name): TopicNode => {
-    const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
-    const articles = nodes
-      .filter((node) => node.kind === 'article' && node.topic === name)
-      .sort((a, b) => a.title.localeCompare(b.title));
-    return {
-      name,
-      url: `/${name}/`,
-      title: page?.title ?? humanise(name),
-      description: page?.description ?? '',
-      page,
-      articles,
-    };
-  });
+  const topicOrder = (name: string) => nav?.topics.get(name)?.order ?? Infinity;
+  const topics = [...topicNames]
+    .sort((a, b) => topicOrder(a) - topicOrder(b) || a.localeCompare(b))
+    .map((name): TopicNode => {
+      const page = nodes.find((node) => node.kind === 'topic' && node.topic === name);
+      const inTopic = nodes.filter((node) => node.kind === 'article' && node.topic === name).sort(byNav);
+      return {
+        name,
+        url: `/${name}/`,
+        href: hrefOf(`/${name}/`, options.base),
+        title: nav?.topics.get(name)?.title ?? page?.title ?? humanise(name),
+        description: page?.description ?? '',
+        page,
+        articles: inTopic.filter((node) => node.isQuestion),
+        pages: inTopic.filter((node) => !node.isQuestion),
+      };
+    });
 
   const byId = new Map(nodes.map((node) => [node.entryId, node]));
   // "Linked from" lists the articles that link here; the graph itself counts every published page.
   const linkedFrom = backlinksOf(
     nodes
-      .filter((node) => node.kind === 'article')
+      .filter((node) => node.isQuestion)
       .map((page) => ({
         page,
         linksTo: page.entry.linksTo.flatMap((id) => byId.get(id) ?? []),
@@ -148,7 +183,7 @@ export function buildSiteModel(
   }
 
   const recent = nodes
-    .filter((node) => node.kind === 'article')
+    .filter((node) => node.isQuestion)
     .sort(
       (a, b) =>
         (b.lastModified?.getTime() ?? 0) - (a.lastModified?.getTime() ?? 0) || a.url.localeCompare(b.url),
@@ -157,18 +192,23 @@ export function buildSiteModel(
   return {
     home: nodes.find((node) => node.kind === 'home'),
     topics,
-    pages: nodes.filter((node) => node.kind === 'page'),
+    pages: nodes.filter((node) => node.kind === 'page' || (node.kind === 'article' && !node.isQuestion)),
     articles,
     recent,
   };
 }
 
-function toNode(entry: SiteEntry, route: Route): PageNode {
+function toNode(entry: SiteEntry, route: Route, nav: NavPlaces | undefined, base: string): PageNode {
   const { data } = entry;
+  // MkDocs' order: the navigation's title, else the page's own.
+  const title = nav?.pages.get(route.file)?.title ?? entry.title;
   return {
     ...route,
+    href: hrefOf(route.url, base),
     entryId: entry.id,
-    title: data.title,
+    title,
+    heading: entry.heading ?? title,
+    isQuestion: route.kind === 'article' && entry.inShort !== undefined && data.date !== undefined,
     description: data.description ?? entry.inShort ?? '',
     inShort: entry.inShort,
     date: data.date,

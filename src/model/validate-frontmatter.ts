@@ -1,3 +1,4 @@
+import { visit } from 'yaml';
 import type { z } from 'zod';
 import { frontmatterSchema, type Frontmatter } from './frontmatter.ts';
 import type { LoadProblem } from './load-problems.ts';
@@ -18,9 +19,15 @@ export function validateFrontmatter(
     problems.push({ kind, line, column, message });
   const yamlError = block.document.errors[0];
   if (yamlError) {
-    const { line, column } = toFilePosition(block, yamlError.pos[0]);
-    const reason =
-      yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    const overflow = /call stack/i.test(yamlError.message);
+    // Where the parser ran out of stack depends on the machine: the field it was reading is the place.
+    const { line, column } = toFilePosition(
+      block,
+      overflow ? fieldStart(block.yaml, yamlError.pos[0]) : yamlError.pos[0],
+    );
+    const firstLine = yamlError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    // `yaml` gives up on lists and mappings nested thousands deep with the engine's own words.
+    const reason = overflow ? 'its lists or mappings nest too deeply to read' : (firstLine ?? 'invalid YAML');
     const hint = /\btabs?\b/i.test(reason)
       ? '; indent with spaces'
       : /\t/.test(block.yaml)
@@ -29,7 +36,18 @@ export function validateFrontmatter(
     at(line, column, 'frontmatter-yaml', `the frontmatter is not valid YAML: ${reason}${hint}`);
     return undefined;
   }
-  const raw: unknown = block.document.toJS() ?? {};
+  const read = toJsOrAliasBomb(block);
+  if ('alias' in read) {
+    const { line, column } = toFilePosition(block, read.offset);
+    at(
+      line,
+      column,
+      'frontmatter-yaml',
+      `the frontmatter's aliases (\`*${read.alias}\`…) expand to more than ${MAX_ALIAS_COUNT} copies of their values; write the values out instead`,
+    );
+    return undefined;
+  }
+  const raw = read.value;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     at(
       block.startLine,
@@ -47,6 +65,35 @@ export function validateFrontmatter(
     at(line, column, 'frontmatter-field', describeIssue(issue, raw as Record<string, unknown>));
   }
   return undefined;
+}
+
+/** How many times the frontmatter may repeat aliased values: `yaml`'s own default, named here. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The offset of the start of the top-level field that holds `offset`: the last unindented line at or before it. */
+function fieldStart(yaml: string, offset: number): number {
+  let start = yaml.lastIndexOf('\n', Math.max(offset - 1, 0)) + 1;
+  while (start > 0 && /^[\s#]/.test(yaml.slice(start, start + 1)))
+    start = yaml.lastIndexOf('\n', start - 2) + 1;
+  return start;
+}
+
+/** The block as plain data, or, when its aliases expand past {@link MAX_ALIAS_COUNT} (a "billion laughs"), where the first alias is. */
+function toJsOrAliasBomb(block: FrontmatterBlock): { value: unknown } | { alias: string; offset: number } {
+  try {
+    return { value: block.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {} };
+  } catch (error) {
+    // `yaml` refuses such aliases with a ReferenceError: the author's mistake, to be reported.
+    if (!(error instanceof ReferenceError)) throw error;
+    let first = { alias: '…', offset: 0 };
+    visit(block.document, {
+      Alias(_, node) {
+        first = { alias: node.source, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      },
+    });
+    return first;
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {

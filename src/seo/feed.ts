@@ -40,7 +40,9 @@ export function renderFeed(model: SiteModel, channel: FeedChannel): string {
       title: article.title,
       link,
       guid: { '#text': link, '@_isPermaLink': 'true' },
-      description: article.description,
+      // RSS readers render an item's description as HTML: the plain text is written as HTML
+      // text here, and the XML builder escapes that once more, as XML.
+      description: asHtmlText(article.description),
       pubDate: article.date!.toUTCString(),
       'dc:creator': author || undefined,
       category: [...(topic ? [topic] : []), ...article.data.tags],
@@ -68,4 +70,9 @@ export function renderFeed(model: SiteModel, channel: FeedChannel): string {
       },
     },
   });
+}
+
+/** Plain text as HTML text: `<b>` shows as `<b>`, not bold. */
+function asHtmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

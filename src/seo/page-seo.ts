@@ -15,11 +15,13 @@ import {
 import {
   absoluteUrl,
   CARD_SIZE,
+  hrefOf,
   FEED_PATH,
   markdownPathFor,
   SEARCH_PATH,
   socialCardPathFor,
 } from '../core/site-paths.ts';
+import { safeDecode } from '../core/paths.ts';
 import { isIndexable } from './sitemap.ts';
 import { documentTitle, metaDescription } from './text.ts';
 
@@ -63,9 +65,12 @@ export interface PageSeo {
 
 /** Settles the settings for SEO: the site's address is the configured one, else (in `astro dev`) where it is served. */
 export function seoSite(settings: SiteSettings, servedOrigin: string): SeoSite {
-  const url = (settings.url ?? servedOrigin).replace(/\/+$/, '');
+  // The site's address with the path it is served from (`https://example.org/kb`): every
+  // absolute URL of the site (canonical, feed, sitemap, cards, structured data) is under it.
+  const url = `${(settings.url ?? servedOrigin).replace(/\/+$/, '')}${settings.base}`.replace(/\/+$/, '');
   const resolve = (image: NonNullable<SiteSettings['image']>): SeoImage => ({
-    url: absoluteUrl(url, image.url),
+    // Written in the settings as a URL (an address, or a path already encoded): resolved, not encoded again.
+    url: new URL(image.url, `${url}/`).href,
     width: image.width,
     height: image.height,
     alt: image.alt,
@@ -90,22 +95,32 @@ export function seoSite(settings: SiteSettings, servedOrigin: string): SeoSite {
   };
 }
 
-/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question. */
-export function articleCrumbs(
-  context: Pick<ArticleContext, 'article' | 'topic'>,
-): { title: string; url: string }[] {
-  return [
-    { title: 'Home', url: '/' },
-    { title: context.topic.title, url: context.topic.url },
-    { title: context.article.title, url: context.article.url },
-  ];
+/** A step of a breadcrumb trail: its site path (`url`, as files name it) and that path as a link (`href`). */
+export interface CrumbLink {
+  title: string;
+  url: string;
+  href: string;
+}
+
+/** The breadcrumb trail of an article, as the page shows it: Home › Topic › Question; `base`: where the site is served. */
+export function articleCrumbs(context: Pick<ArticleContext, 'article' | 'topic'>, base: string): CrumbLink[] {
+  return pageCrumbs(context.article, context.topic, base);
+}
+
+/** The breadcrumb trail of a page in a topic: Home › Topic › Page. */
+export function pageCrumbs(
+  page: Pick<PageNode, 'title' | 'url' | 'href'>,
+  topic: Pick<TopicNode, 'title' | 'url' | 'href'>,
+  base: string,
+): CrumbLink[] {
+  return [...topicCrumbs(topic, base), { title: page.title, url: page.url, href: page.href }];
 }
 
 /** The breadcrumb trail of a topic page: Home › Topic. */
-export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url'>): { title: string; url: string }[] {
+export function topicCrumbs(topic: Pick<TopicNode, 'title' | 'url' | 'href'>, base: string): CrumbLink[] {
   return [
-    { title: 'Home', url: '/' },
-    { title: topic.title, url: topic.url },
+    { title: 'Home', url: '/', href: hrefOf('/', base) },
+    { title: topic.title, url: topic.url, href: topic.href },
   ];
 }
 
@@ -130,7 +145,8 @@ export function articleSeo(site: SeoSite, context: ArticleContext): PageSeo {
     keywords,
     section: topic.title,
     image,
-    breadcrumbs: toCrumbs(site, articleCrumbs(context)),
+    // Structured data names each step by its absolute URL, which `toCrumbs` makes from the site path.
+    breadcrumbs: toCrumbs(site, articleCrumbs(context, '/')),
   });
   return {
     ...common(site, factsOf(article), description, 'article', image),
@@ -172,7 +188,7 @@ export function topicSeo(site: SeoSite, topic: TopicNode): PageSeo {
     url: canonical,
     name: topic.title,
     description,
-    breadcrumbs: toCrumbs(site, topicCrumbs(topic)),
+    breadcrumbs: toCrumbs(site, topicCrumbs(topic, '/')),
   });
   return {
     ...common(
@@ -194,14 +210,15 @@ export function plainPageSeo(site: SeoSite, page: PageNode): PageSeo {
   return common(site, factsOf(page), description, 'website', site.defaultImage);
 }
 
-/** Any other page (404, search): `noindex` ones get no canonical URL. */
+/** Any other page (404, search), by its URL path as Astro gives it (encoded): `noindex` ones get no canonical URL. */
 export function basicSeo(
   site: SeoSite,
   page: { title: string; description: string; path: string; noindex: boolean; isHome?: boolean },
 ): PageSeo {
   const facts = {
     title: page.title,
-    url: page.path,
+    // As files name it: `absoluteUrl` encodes it once.
+    url: safeDecode(page.path),
     draft: false,
     robots: page.noindex ? 'noindex' : undefined,
   };

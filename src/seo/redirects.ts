@@ -1,3 +1,5 @@
+import { hrefOf } from '../core/site-paths.ts';
+import { aliasProblem } from '../model/aliases.ts';
 import { normaliseSitePath } from '../model/routes.ts';
 import type { Frontmatter } from '../model/frontmatter.ts';
 
@@ -9,6 +11,8 @@ export interface Redirect {
   written: string;
   /** The page's site path. */
   to: string;
+  /** The page's site path as a link. */
+  href: string;
 }
 
 /** A page as redirects need it. */
@@ -18,17 +22,20 @@ export interface RedirectSource {
 }
 
 /**
- * Every alias of every published page, sorted by old path. A draft's aliases are left out
- * with the draft. Aliases that collide are the checker's business (`alias-collision`).
+ * Every alias of every published page, sorted by old path, linking under `base`. A draft's
+ * aliases are left out with the draft. Aliases that collide are the checker's business
+ * (`alias-collision`).
  */
-export function redirectsOf(pages: Iterable<RedirectSource>): Redirect[] {
+export function redirectsOf(pages: Iterable<RedirectSource>, base: string): Redirect[] {
   const redirects: Redirect[] = [];
   for (const page of pages) {
     if (page.data.draft) continue;
     for (const alias of page.data.aliases) {
+      // The checker reports these (`alias-invalid`); with that rule off, the build still builds.
+      if (aliasProblem(alias)) continue;
       const from = normaliseSitePath(alias);
       const written = `/${alias.trim().replace(/^\/+/, '')}`;
-      redirects.push({ from, written, to: page.url });
+      redirects.push({ from, written, to: page.url, href: hrefOf(page.url, base) });
     }
   }
   return redirects.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -37,13 +44,13 @@ export function redirectsOf(pages: Iterable<RedirectSource>): Redirect[] {
 /**
  * A `_redirects` file (Netlify, Cloudflare Pages and others): one permanent redirect per line,
  * for the alias as written and in the site's URL style, so that hosts that read the file answer
- * with a real 301 before the static redirect page is ever served.
+ * with a real 301 before the static redirect page is ever served. Both sides are under `base`.
  */
-export function renderRedirectsFile(redirects: readonly Redirect[]): string {
+export function renderRedirectsFile(redirects: readonly Redirect[], base: string): string {
   const lines = new Set<string>();
   for (const { from, written, to } of redirects) {
     for (const path of new Set([written, from, from.replace(/\/$/, '')])) {
-      if (path && path !== '/') lines.add(`${encodeURI(path)} ${encodeURI(to)} 301`);
+      if (path && path !== '/') lines.add(`${hrefOf(path, base)} ${hrefOf(to, base)} 301`);
     }
   }
   return [...lines].join('\n') + (lines.size > 0 ? '\n' : '');

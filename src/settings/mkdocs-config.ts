@@ -44,8 +44,8 @@ export interface MkdocsProject {
   notices: SettingsNotice[];
 }
 
-/** Every top-level setting MkDocs knows, up to 1.6, for did-you-mean. */
-const MKDOCS_SETTINGS = [
+/** The top-level settings the site reads and honours. */
+const READ_SETTINGS = [
   'site_name',
   'site_url',
   'site_description',
@@ -59,14 +59,16 @@ const MKDOCS_SETTINGS = [
   'theme',
   'docs_dir',
   'exclude_docs',
+  'draft_docs',
   'extra_css',
   'extra_javascript',
   'markdown_extensions',
   'extra',
   'plugins',
-  'INHERIT',
-  ...Object.keys(UNSUPPORTED_SETTINGS),
 ];
+
+/** Every top-level setting MkDocs knows, up to 1.6, for did-you-mean. */
+const MKDOCS_SETTINGS = [...READ_SETTINGS, 'INHERIT', ...Object.keys(UNSUPPORTED_SETTINGS)];
 
 /** The MkDocs configuration at `location`: the file itself, or `mkdocs.yml` in that folder. */
 export function findMkdocsConfig(location: string): string | undefined {
@@ -202,32 +204,19 @@ function interpret(
   set('nav', readNav(config['nav'], reading, isDocsFile), ['nav']);
   set('extraCss', textList(config, ['extra_css'], reading), ['extra_css']);
   set('extraJavascript', readScripts(config, reading), ['extra_javascript']);
-  set('exclude', readExclude(config, reading), ['exclude_docs']);
+  // MkDocs always leaves out a `templates` folder at the top of `docs_dir`, as theme overrides;
+  // `draft_docs` (MkDocs 1.6) are left out of a build too.
+  const exclude = [
+    ...(readExclude(config, 'exclude_docs', reading) ?? []),
+    ...(readExclude(config, 'draft_docs', reading) ?? []),
+  ];
+  set('exclude', ['/templates/', ...exclude], ['exclude_docs']);
   set('markdownExtensions', readExtensions(config, reading, { dir, docsDir }), ['markdown_extensions']);
   readTheme(config['theme'], reading, set);
   readExtra(config['extra'], reading, set);
   readPlugins(config['plugins'], reading);
 
-  const handled = new Set([
-    'site_name',
-    'site_url',
-    'site_description',
-    'site_author',
-    'copyright',
-    'repo_url',
-    'repo_name',
-    'edit_uri',
-    'edit_uri_template',
-    'nav',
-    'extra_css',
-    'extra_javascript',
-    'exclude_docs',
-    'markdown_extensions',
-    'theme',
-    'extra',
-    'plugins',
-    'docs_dir',
-  ]);
+  const handled = new Set(READ_SETTINGS);
   for (const key of Object.keys(config)) {
     if (handled.has(key)) continue;
     const instead = UNSUPPORTED_SETTINGS[key];

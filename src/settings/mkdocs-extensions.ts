@@ -1,3 +1,11 @@
+import {
+  extensionName,
+  EXTENSION_BUNDLES,
+  EXTENSIONS_WITHOUT_EFFECT,
+  PARTLY_SUPPORTED_EXTENSIONS,
+  SUPPORTED_EXTENSIONS,
+  unsupportedExtensionNote,
+} from '../markdown/supported-extensions.ts';
 import { readTocOptions } from '../markdown/toc-options.ts';
 import { expected, isMapping, type MkdocsReading } from './mkdocs-reading.ts';
 import type { YamlPath } from './mkdocs-yaml.ts';
@@ -39,11 +47,19 @@ export function readExtensions(
     reading.error(['markdown_extensions'], expected('a list of extensions', value));
     return extensions;
   }
-  for (const [name, options, at] of entries) {
+  for (const [written, options, at] of entries) {
     if (options !== null && options !== undefined && !isMapping(options)) {
-      reading.error(at, expected(`the options of \`${name}\` as a mapping`, options));
+      reading.error(at, expected(`the options of \`${written}\` as a mapping`, options));
       continue;
     }
+    const name = extensionName(written);
+    const bundle = EXTENSION_BUNDLES[name];
+    if (bundle) {
+      for (const part of bundle) extensions[part] ??= {};
+      continue;
+    }
+    noticeSupport(name, at, reading);
+    if (EXTENSIONS_WITHOUT_EFFECT[name] !== undefined) continue;
     extensions[name] = {
       ...extensions[name],
       ...(resolveRelative(options ?? {}, folders) as Record<string, unknown>),
@@ -53,6 +69,15 @@ export function readExtensions(
         reading.notice([...at, problem.option], problem.message);
   }
   return extensions;
+}
+
+/** One notice for an extension honoured in part or not at all; none for the others. */
+function noticeSupport(name: string, at: YamlPath, reading: MkdocsReading): void {
+  const partly = PARTLY_SUPPORTED_EXTENSIONS[name];
+  const without = EXTENSIONS_WITHOUT_EFFECT[name];
+  if (partly) reading.notice(at, `partly supported: ${partly}`);
+  else if (without) reading.notice(at, `has no effect here: ${without}`);
+  else if (!SUPPORTED_EXTENSIONS.has(name)) reading.notice(at, unsupportedExtensionNote(name));
 }
 
 /** `!relative $docs_dir` is the content folder; bare `!relative` (the page's own folder) stays as written. */

@@ -19,7 +19,6 @@ export const UNSUPPORTED_SETTINGS: Readonly<Record<string, string>> = {
   extra_templates: 'Jinja templates cannot run; pages are Astro components in src/pages/',
   google_analytics: 'Material 8 ignores this MkDocs option too; set `extra.analytics`',
   not_in_nav: 'pages outside `nav` are published without a note',
-  draft_docs: 'mark drafts with `draft: true` in their frontmatter',
   pages: 'MkDocs renamed `pages` to `nav`',
 };
 

@@ -62,12 +62,16 @@ export function readScripts(
   });
 }
 
-/** `exclude_docs`: `.gitignore` lines, comments and blank lines left out. */
-export function readExclude(config: Record<string, unknown>, reading: MkdocsReading): string[] | undefined {
-  const value = config['exclude_docs'];
+/** `exclude_docs` or `draft_docs`: `.gitignore` lines, comments and blank lines left out. */
+export function readExclude(
+  config: Record<string, unknown>,
+  key: 'exclude_docs' | 'draft_docs',
+  reading: MkdocsReading,
+): string[] | undefined {
+  const value = config[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') {
-    reading.error(['exclude_docs'], expected('`.gitignore`-style lines of text', value));
+    reading.error([key], expected('`.gitignore`-style lines of text', value));
     return undefined;
   }
   return value

@@ -17,3 +17,17 @@ export function settingsOrExit<T>(
     return process.exit(2);
   }
 }
+
+/** As {@link settingsOrExit}, for settings whose reading takes a promise (the settings file is imported). */
+export async function settingsOrExitAsync<T>(
+  load: () => Promise<T>,
+  stderr: { write(text: string): unknown } = process.stderr,
+): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    stderr.write(`${error.message}\n`);
+    return process.exit(2);
+  }
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ENV } from '../core/env.ts';
 import { DEFAULT_MARKDOWN_EXTENSIONS } from '../markdown/default-extensions.ts';
 import { RULE_ALIASES, RULES, ruleIdOf, type RuleId } from '../checks/rule-ids.ts';
+import { TRUST_LEVELS } from '../checks/trust.ts';
 import { createSettingsErrorMap, formatIssue, quote } from './error-map.ts';
 import { findMkdocsConfig, readMkdocsProject, type MkdocsProject } from './mkdocs-config.ts';
 import { mkdocsFields } from './mkdocs-fields.ts';
@@ -129,6 +130,12 @@ const settingsSchema = z
         typecheck: z.partialRecord(z.enum(TYPECHECK_OPTIONS), z.boolean()).optional(),
       })
       .default({}),
+    /**
+     * Who writes the content. `authors` (the default) are trusted as MkDocs trusts them: their raw
+     * HTML is published as written. `contributors` are not: raw HTML, attribute lists and links
+     * that could run script, embed, restyle or use a `javascript:` address are errors (`html-unsafe`).
+     */
+    trust: z.enum(TRUST_LEVELS).default('authors'),
     /** Rules switched off or set to another severity: `{ 'orphan-page': 'off', 'description-length': 'error' }`. */
     rules: z
       .partialRecord(z.enum(ruleNames), z.enum(['off', 'info', 'warning', 'error']))
@@ -164,10 +171,29 @@ export function resolveSettings(
   root: string,
   env: Record<string, string | undefined> = {},
 ): SiteSettings {
-  const written =
-    isRecord(input) && typeof input['contentDir'] === 'string' ? input['contentDir'] : 'content';
+  const ownFolder =
+    isRecord(input) && typeof input['contentDir'] === 'string' ? input['contentDir'] : undefined;
+  const written = ownFolder ?? 'content';
   const configFile = findMkdocsConfig(path.resolve(root, env[ENV.contentDir] || written));
   const mkdocs = configFile ? readMkdocsProject(configFile, { root, env }) : undefined;
+  // The settings file describes the site in its `contentDir`. A MkDocs project named only by the
+  // environment is built from its own mkdocs.yml, never with another site's name and address.
+  if (
+    mkdocs &&
+    env[ENV.contentDir] &&
+    ownFolder &&
+    findMkdocsConfig(path.resolve(root, ownFolder)) !== configFile
+  ) {
+    const notice = {
+      file: SETTINGS_FILE,
+      line: 0,
+      column: 0,
+      key: 'contentDir',
+      message: `names \`${written}\`, not this MkDocs project, so only mkdocs.yml describes the site; to override its values here, set \`contentDir\` to the project`,
+    };
+    const site = mergeSettings({ input: { contentDir: written }, root, env, mkdocs });
+    return { ...site, notices: [notice, ...site.notices] };
+  }
   return mergeSettings({ input, root, env, mkdocs });
 }
 

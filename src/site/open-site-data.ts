@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
 import type { RenderedBody } from '../markdown/render-body.ts';
+import type { NavPlaces } from '../model/nav-places.ts';
 import { buildSiteModel, type PageNode, type SiteEntry, type SiteModel } from '../model/site-model.ts';
 import type { SiteSettings } from '../settings/settings.ts';
 
@@ -17,6 +18,10 @@ export interface SiteDataSource {
 /** The data file's contents: the published entries, and where their bodies are. */
 export interface SiteDataFile {
   entries: SiteEntry[];
+  /** The navigation's order and titles (`mkdocs.yml`'s `nav`), if the site has one. */
+  nav: NavPlaces | undefined;
+  /** What this build verified of the examples, for what the pages may claim. */
+  examples: ExamplesSummary;
   /** Drafts are published by `astro dev` and by preview builds (`KB_DRAFTS=1`). */
   includeDrafts: boolean;
   /** The folder of rendered bodies, one file per body key. */
@@ -30,6 +35,18 @@ export interface SiteData {
   model(): Promise<SiteModel>;
   /** The page's rendered body; undefined for a page without one. */
   body(page: PageNode): Promise<RenderedBody | undefined>;
+  /** What this build verified of the examples. */
+  examples(): Promise<ExamplesSummary>;
+}
+
+/** What a build verified of the examples: the site claims no more than this. */
+export interface ExamplesSummary {
+  /** `verified`: run and judged; `skipped`: `KB_EXAMPLES=off`; `unverified`: the dev server. */
+  status: 'verified' | 'skipped' | 'unverified';
+  /** Runnable examples on published pages. */
+  total: number;
+  /** Of those, the ones that failed and were let through (their rule relaxed, or a known failure). */
+  failing: number;
 }
 
 /** Opens the pages' view of a build's data; nothing is read until a page asks. */
@@ -48,9 +65,12 @@ export function openSiteData(source: SiteDataSource): SiteData {
     settings: source.settings,
     async model() {
       const state = await current();
-      return (state.model ??= state.file.then(({ entries, includeDrafts }) =>
-        buildSiteModel(entries, { includeDrafts }),
+      return (state.model ??= state.file.then(({ entries, includeDrafts, nav }) =>
+        buildSiteModel(entries, { includeDrafts, nav, base: source.settings.base }),
       ));
+    },
+    async examples() {
+      return (await data()).examples;
     },
     async body(page) {
       const key = page.entry.bodyKey;

@@ -2,13 +2,14 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures/diagram-site');
 const ARTICLE = '/flows/how-does-a-request-flow/';
 
-const hasChromium = chromiumAvailable();
+const hasChromium = await requireTool(CHROMIUM, 'the Mermaid diagram test in Chromium');
 let server: StaticServer;
 let browser: Browser;
 
@@ -35,10 +36,10 @@ describe.skipIf(!hasChromium)(
         if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
       });
       await page.goto(server.origin + ARTICLE);
-      const svg = page.locator('.mermaid-diagram > svg');
+      const svg = page.locator('.kb-mermaid-diagram > svg');
       await svg.waitFor({ timeout: 30_000 });
       expect(await svg.textContent()).toContain('request');
-      expect(await page.locator('details.mermaid-source pre.mermaid').textContent()).toContain(
+      expect(await page.locator('details.kb-mermaid-source pre.mermaid').textContent()).toContain(
         'Client->>Server: request',
       );
       expect(failed).toEqual([]);

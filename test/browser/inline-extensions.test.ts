@@ -6,12 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
 import { remarkCodeFigures } from '../../src/markdown/remark-code-figures.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderInline } from '../markdown/helpers/render-inline.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.join(import.meta.dirname, '../..');
-const available = chromiumAvailable();
+const available = await requireTool(CHROMIUM, 'the inline extensions in a browser');
 
 /** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
 const MATERIAL = {
@@ -57,7 +58,7 @@ async function articlePage(): Promise<{ html: string; code: string }> {
   const start = source.indexOf('```py');
   const code = source.slice(source.indexOf('\n', start) + 1, source.indexOf('\n```', start));
   return {
-    html: `<!doctype html><html lang="en"><head><title>Cancel a task</title><style>${[...styles, math].join('\n')}</style></head><body><main class="container">${html}</main></body></html>`,
+    html: `<!doctype html><html lang="en"><head><title>Cancel a task</title><style>${[...styles, math].join('\n')}</style></head><body><main class="kb-container">${html}</main></body></html>`,
     code,
   };
 }
@@ -107,7 +108,7 @@ describe.skipIf(!available)('the inline extensions in a browser', () => {
   it('copies the code as written: no line numbers, the annotation marker as in the source', async () => {
     // What the copy button reads (src/client/copy-code.ts): the block's rendered text.
     const copied = await page.evaluate(
-      () => document.querySelector<HTMLElement>('figure.code-example pre')!.innerText,
+      () => document.querySelector<HTMLElement>('figure.kb-code-example pre')!.innerText,
     );
     expect(copied.replace(/\n$/, '')).toBe(code);
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOnce, ROOT } from '../helpers/build-site.ts';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const TOPIC = '/typescript-async/';
@@ -16,7 +17,7 @@ const FIRST_LOAD_JS_BUDGET = 8 * 1024;
 /** The one classic (render-blocking) script allowed: the inline theme bootstrap. */
 const BOOTSTRAP_BUDGET = 600;
 
-const hasChromium = chromiumAvailable();
+const hasChromium = await requireTool(CHROMIUM, 'the tests of the built site in Chromium');
 let server: StaticServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -60,10 +61,10 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     expect(pagefindBytes, 'pagefind loads only when the reader starts to search').toHaveLength(0);
 
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     const started = performance.now();
     await page.keyboard.type('callback promise');
-    const first = page.locator('.search-panel .search-hit-link').first();
+    const first = page.locator('.kb-search-panel .kb-search-hit-link').first();
     await expect
       .poll(() => first.textContent())
       .toBe('How to promisify a callback-based function in Node.js?');
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     );
     expect(indexBytes).toBeGreaterThan(0);
 
-    const hits = await page.locator('.search-panel .search-hit-link').allTextContents();
+    const hits = await page.locator('.kb-search-panel .kb-search-hit-link').allTextContents();
     await page.keyboard.press('ArrowDown');
     expect(await focusedText(page)).toBe(hits[0]);
     await page.keyboard.press('ArrowDown');
@@ -84,47 +85,47 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     expect(await focusedText(page)).toBe(hits[0]);
     await Promise.all([page.waitForURL(`**${PROMISIFY}?*`), page.keyboard.press('Enter')]);
     expect(new URL(page.url()).searchParams.getAll('highlight')).toEqual(['callback', 'promise']);
-    const marked = await page.locator('article mark.search-term').allTextContents();
+    const marked = await page.locator('article mark.kb-search-term').allTextContents();
     expect(marked.map((text) => text.toLowerCase())).toEqual(expect.arrayContaining(['callback', 'promise']));
-    expect(await page.locator('h1 mark.search-term').count()).toBeGreaterThan(0);
+    expect(await page.locator('h1 mark.kb-search-term').count()).toBeGreaterThan(0);
   });
 
   it('focuses the box with Ctrl+K, and Escape closes the results', async () => {
     const page = await open(ARTICLE);
     await page.keyboard.press('Control+k');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     await page.keyboard.type('gather');
-    const panel = page.locator('.search-panel');
+    const panel = page.locator('.kb-search-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kb-search-input');
     await expect.poll(() => panel.isVisible()).toBe(false);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/search/?q=gather');
     await expect
-      .poll(() => page.locator('.search-page-hits .search-hit-link').first().textContent())
+      .poll(() => page.locator('.kb-search-page-hits .kb-search-hit-link').first().textContent())
       .toBe('How to run coroutines concurrently with gather and TaskGroup?');
   });
 
   it('keeps the query and filters in the search page’s URL and filters by topic and tag', async () => {
     const page = await open('/search/?q=timeout');
-    const titles = page.locator('.search-page-hits .search-hit-link');
+    const titles = page.locator('.kb-search-page-hits .kb-search-hit-link');
     await expect.poll(() => titles.first().textContent()).toBe('How to add a timeout in asyncio?');
-    expect(await page.inputValue('#search-page-input')).toBe('timeout');
+    expect(await page.inputValue('#kb-search-page-input')).toBe('timeout');
     await page.getByLabel('TypeScript async on Node.js').check();
     await expect
       .poll(() => titles.first().textContent())
       .toBe('How to add a timeout with AbortController and AbortSignal?');
-    expect(new Set(await page.locator('.search-page-hits .search-hit-topic').allTextContents())).toEqual(
-      new Set(['TypeScript async on Node.js']),
-    );
+    expect(
+      new Set(await page.locator('.kb-search-page-hits .kb-search-hit-topic').allTextContents()),
+    ).toEqual(new Set(['TypeScript async on Node.js']));
     expect(new URL(page.url()).search).toBe('?q=timeout&topic=TypeScript+async+on+Node.js');
 
     await page.goto(`${server.origin}${ARTICLE}`);
     await Promise.all([
       page.waitForURL('**/search/?tag=timers'),
-      page.locator('.tag', { hasText: 'timers' }).click(),
+      page.locator('.kb-tag', { hasText: 'timers' }).click(),
     ]);
     await expect.poll(() => titles.allTextContents()).toEqual(['How to sleep or delay in TypeScript?']);
     expect(await page.getByLabel(/^timers/).isChecked()).toBe(true);
@@ -136,9 +137,11 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
     const page = await context.newPage();
     const response = await page.goto(server.origin + MISSING);
     expect(response?.status()).toBe(404);
-    expect(await page.inputValue('#search-page-input')).toBe('typescript async how to sleep in typescript');
+    expect(await page.inputValue('#kb-search-page-input')).toBe(
+      'typescript async how to sleep in typescript',
+    );
     await expect
-      .poll(() => page.locator('.search-page-hits .search-hit-link').first().textContent())
+      .poll(() => page.locator('.kb-search-page-hits .kb-search-hit-link').first().textContent())
       .toBe('How to sleep or delay in TypeScript?');
     expect(page.url()).toBe(server.origin + MISSING);
   });
@@ -156,7 +159,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
       }).observe(document, { childList: true, subtree: true });
     });
     expect(await background(page)).toBe('rgb(255, 255, 255)');
-    const toggle = page.locator('.theme-toggle');
+    const toggle = page.locator('.kb-theme-toggle');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
@@ -166,7 +169,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
       'dark',
     );
     expect(await background(page)).toBe('rgb(13, 17, 23)');
-    await page.locator('.theme-toggle').click();
+    await page.locator('.kb-theme-toggle').click();
     await page.reload();
     expect(await page.evaluate(() => (window as { themeAtFirstPaint?: string }).themeAtFirstPaint)).toBe(
       'light',
@@ -175,16 +178,16 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
 
     const dark = await open(ARTICLE, { colorScheme: 'dark' });
     expect(await background(dark)).toBe('rgb(13, 17, 23)');
-    expect(await dark.locator('.theme-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await dark.locator('.kb-theme-toggle').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('copies a code example with its labelled copy button', async () => {
     const page = await open(ARTICLE, { permissions: ['clipboard-read', 'clipboard-write'] });
-    const button = page.locator('figure.code-example .copy-button').first();
+    const button = page.locator('figure.kb-code-example .kb-copy-button').first();
     expect(await button.getAttribute('aria-label')).toBe('Copy code to clipboard');
     await button.click();
     await expect.poll(() => button.textContent()).toBe('Copied');
-    const code = await page.locator('figure.code-example pre').first().innerText();
+    const code = await page.locator('figure.kb-code-example pre').first().innerText();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     expect(code).toContain("import { setTimeout as sleep } from 'node:timers/promises';");
   });
@@ -209,12 +212,12 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
   it('reads without JavaScript, hiding the controls that need it', async () => {
     const page = await open(ARTICLE, { javaScriptEnabled: false });
     expect(await page.locator('h1').allTextContents()).toEqual(['How to sleep or delay in TypeScript?']);
-    expect(await page.locator('.in-short').isVisible()).toBe(true);
-    expect(await page.locator('.toc').isVisible()).toBe(true);
-    expect(await page.locator('.see-also a').count()).toBeGreaterThan(0);
-    expect(await page.locator('.theme-toggle').isVisible()).toBe(false);
-    expect(await page.locator('.copy-button').first().isVisible()).toBe(false);
-    expect(await page.locator('.site-search input').isVisible()).toBe(true);
+    expect(await page.locator('.kb-in-short').isVisible()).toBe(true);
+    expect(await page.locator('.kb-toc').isVisible()).toBe(true);
+    expect(await page.locator('.kb-see-also a').count()).toBeGreaterThan(0);
+    expect(await page.locator('.kb-theme-toggle').isVisible()).toBe(false);
+    expect(await page.locator('.kb-copy-button').first().isVisible()).toBe(false);
+    expect(await page.locator('.kb-site-search input').isVisible()).toBe(true);
     const search = await open('/search/?q=timeout', { javaScriptEnabled: false });
     expect(await search.locator('noscript').count()).toBe(1);
     expect(await search.evaluate(() => document.body.innerText)).toContain(
@@ -262,8 +265,8 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
       ['home', '/', undefined],
       ['topic', TOPIC, undefined],
       ['article', ARTICLE, undefined],
-      ['search with results', '/search/?q=timeout', '.search-page-hits .search-hit'],
-      ['404', MISSING, '.search-page-hits .search-hit'],
+      ['search with results', '/search/?q=timeout', '.kb-search-page-hits .kb-search-hit'],
+      ['404', MISSING, '.kb-search-page-hits .kb-search-hit'],
     ] as const;
     const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -291,7 +294,7 @@ describe.skipIf(!hasChromium)('the built site in Chromium', { timeout: 60_000 },
         const page = await open(ARTICLE, { colorScheme });
         await page.keyboard.press('/');
         await page.keyboard.type('timeout');
-        await page.waitForSelector('.search-panel .search-hit');
+        await page.waitForSelector('.kb-search-panel .kb-search-hit');
         expect(await violations(page)).toEqual([]);
       });
     }

@@ -13,11 +13,11 @@ const PAGES = [
   { name: 'home', path: '/' },
   { name: 'topic', path: '/typescript-async/' },
   { name: 'article', path: '/typescript-async/how-to-sleep-or-delay-in-typescript/' },
-  { name: 'search', path: '/search/?q=timeout', waitFor: '.search-page-hits .search-hit' },
+  { name: 'search', path: '/search/?q=timeout', waitFor: '.kb-search-page-hits .kb-search-hit' },
   {
     name: '404',
     path: '/typescript-async/how-to-sleep-in-typescript/',
-    waitFor: '.search-page-hits .search-hit',
+    waitFor: '.kb-search-page-hits .kb-search-hit',
   },
 ];
 const WIDTHS = [390, 1280];

@@ -35,9 +35,8 @@ describe('bad input that can be committed (fixtures/bad-input)', () => {
       t/empty.md:0:0  error  the file is empty; add frontmatter with a \`title\`, or delete it  file-empty
       t/index.md:17:3  error  the link \`../t/\` names a folder; link to a Markdown file, such as \`index.md\`  link-to-folder
       t/index.md:18:3  error  the link \`no%20such%20file.md\` points to \`t/no such file.md\`, which does not exist  link-missing-file
-      t/only-frontmatter.md:1:1  error  \`date\` is missing: add the date it was first published, such as \`2025-10-07\`  frontmatter-field
-      t/only-frontmatter.md:1:1  error  \`description\` is missing: add a one-sentence summary for search results  frontmatter-field
-      t/only-frontmatter.md:4:1  error  the article has no short answer; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
+      t/only-frontmatter.md:1:1  warning  \`description\` is missing; add a one-sentence summary of 50–160 characters for search results  description-length
+      t/only-frontmatter.md:4:1  warning  the article has no short answer, so it is published as a plain page, not as a question; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
       t/tabs.md:5:1  error  the frontmatter is not valid YAML: Tabs are not allowed as indentation; indent with spaces  frontmatter-yaml
       t/unclosed.md:1:1  error  the frontmatter opened with \`---\` never closes; add a line with \`---\` after the last field  frontmatter-unclosed"
     `);
@@ -119,14 +118,17 @@ describe('bad input made at test time', () => {
   });
 
   it.skipIf(!existsSync('/proc/self/mem'))(
-    'reports a file that even root cannot read: /proc/self/mem answers EIO at offset 0',
+    'never reads a file outside the content folder, such as /proc/self/mem, which answers EIO at offset 0',
     async () => {
       const folder = path.join(temp.dir, 'proc');
       await mkdir(folder);
       await symlink('/proc/self/mem', path.join(folder, 'memory.md'));
-      expect(show((await check(folder)).diagnostics)).toMatchInlineSnapshot(
-        `"memory.md:0:0  error  the file cannot be read (EIO)  file-unreadable"`,
-      );
+      const result = await check(folder);
+      expect(show(result.diagnostics)).toMatchInlineSnapshot(`
+        ".:0:0  warning  the content folder holds no Markdown file; the site has nothing to publish. Is \`.\` the folder you meant?  content-empty
+        memory.md:0:0  error  this symbolic link leads outside the content folder (to \`/proc/self/mem\`), whose files would be published with the site; copy what you need into the content folder, or remove the link  content-outside"
+      `);
+      expect(result.documents).toEqual([]);
     },
   );
 
@@ -155,7 +157,7 @@ describe('bad input made at test time', () => {
       await mkdir(folder);
       execFileSync('mkfifo', [path.join(folder, 'pipe.md')]);
       const result = await check(folder);
-      expect(result.diagnostics).toEqual([]);
+      expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['content-empty']);
       expect(result.fileCount).toBe(0);
     },
   );

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { checkContent, type CheckOptions, type CheckResult } from '../../src/checks/check-content.ts';
 import type { Diagnostic } from '../../src/checks/diagnostics.ts';
 
@@ -31,4 +33,38 @@ export async function copyFixture(name: string, into: string): Promise<string> {
   const target = path.join(into, name);
   await cp(path.join(FIXTURES, name), target, { recursive: true });
   return target;
+}
+
+const CHECK_SCRIPT = fileURLToPath(new URL('../../scripts/check.ts', import.meta.url));
+
+/** What `npm run check` did: its exit code and output. */
+export interface CheckRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm run check` the way a person does: `scripts/check.ts` in its own process, from `cwd`,
+ * with `KB_CONTENT_DIR` set to `content`, stdout not a TTY.
+ */
+export async function runCheckScript(cwd: string, content: string, args: string[] = []): Promise<CheckRun> {
+  if (Number(process.versions.node.split('.')[0]) < 24)
+    throw new Error(
+      `scripts/check.ts needs the pinned Node.js 24 (it runs TypeScript directly), but vitest runs on ${process.version}; run it with node_modules/.bin/node`,
+    );
+  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', KB_CONTENT_DIR: content };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CHECK_SCRIPT, ...args], {
+      cwd,
+      env,
+      timeout: 60_000,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { CheckOptions } from '../../src/checks/check-content.ts';
 import { RULES, type RuleId } from '../../src/checks/rule-ids.ts';
 import { check, FIXTURES, show } from './helpers.ts';
 
@@ -11,17 +12,28 @@ import { check, FIXTURES, show } from './helpers.ts';
  */
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
 
-/** Rules about files that cannot be committed (binary, huge, unreadable, symbolic links): bad-input.test.ts. */
+/**
+ * Rules about files that cannot be committed (binary, huge, unreadable, symbolic links, names
+ * that differ only in case), about the content folder as a whole, or about input built at test
+ * time: bad-input.test.ts and the bad-input corpus (test/bad-input/).
+ */
 const COVERED_BY_BAD_INPUT: RuleId[] = [
   'file-unreadable',
   'file-not-text',
   'file-empty',
   'file-too-large',
   'content-loop',
+  'content-outside',
+  'content-empty',
+  'case-collision',
+  'markdown-too-deep',
 ];
 
 /** Rules of extensions a default site does not enable: test/markdown/arithmatex.test.ts and superfences.test.ts. */
 const COVERED_BY_MARKDOWN_TESTS: RuleId[] = ['math-invalid', 'markdown-unsupported'];
+
+/** The rule of sites that do not trust their authors (`trust: 'contributors'`): trust.test.ts, with its XSS corpus. */
+const COVERED_BY_TRUST_TESTS: RuleId[] = ['html-unsafe'];
 
 /** Not implemented yet. */
 const NOT_IMPLEMENTED: RuleId[] = ['link-external-broken', 'link-external-unchecked'];
@@ -29,10 +41,19 @@ const NOT_IMPLEMENTED: RuleId[] = ['link-external-broken', 'link-external-unchec
 /** The example runner's rules (`example-*`) are reported by runExamples, not by checkContent. */
 const isExampleRule = (id: string) => id.startsWith('example-');
 
+/** Settings a rule needs to be broken at all. */
+const RULE_OPTIONS: Partial<Record<RuleId, Partial<CheckOptions>>> = {
+  'link-to-excluded': { exclude: ['/t/notes/', 'scratch.md'] },
+};
+
 const ruleFolders = readdirSync(RULE_FIXTURES).sort();
 
+function checkRule(rule: string) {
+  return check(path.join(RULE_FIXTURES, rule), RULE_OPTIONS[rule as RuleId]);
+}
+
 async function report(rule: string): Promise<string> {
-  return show((await check(path.join(RULE_FIXTURES, rule))).diagnostics);
+  return show((await checkRule(rule)).diagnostics);
 }
 
 describe('rule fixtures', () => {
@@ -42,6 +63,7 @@ describe('rule fixtures', () => {
         (id) =>
           !COVERED_BY_BAD_INPUT.includes(id) &&
           !COVERED_BY_MARKDOWN_TESTS.includes(id) &&
+          !COVERED_BY_TRUST_TESTS.includes(id) &&
           !NOT_IMPLEMENTED.includes(id) &&
           !isExampleRule(id),
       )
@@ -51,7 +73,7 @@ describe('rule fixtures', () => {
 
   describe.each(ruleFolders)('%s', (rule) => {
     it('reports that rule only, on every bad file and on no good file', async () => {
-      const { diagnostics, documents } = await check(path.join(RULE_FIXTURES, rule));
+      const { diagnostics, documents } = await checkRule(rule);
       expect(diagnostics.length).toBeGreaterThan(0);
       expect(new Set(diagnostics.map((d) => d.ruleId))).toEqual(new Set([rule]));
       const reported = new Set(diagnostics.map((d) => d.file));
@@ -67,12 +89,6 @@ describe('rule fixtures', () => {
 });
 
 describe('each rule reports exactly', () => {
-  it('frontmatter-missing', async () => {
-    expect(await report('frontmatter-missing')).toMatchInlineSnapshot(
-      `"t/bad.md:1:1  error  the file has no frontmatter; start it with \`---\`, a \`title:\` line, and \`---\`  frontmatter-missing"`,
-    );
-  });
-
   it('frontmatter-unclosed', async () => {
     expect(await report('frontmatter-unclosed')).toMatchInlineSnapshot(
       `"t/bad.md:1:1  error  the frontmatter opened with \`---\` never closes; add a line with \`---\` after the last field  frontmatter-unclosed"`,
@@ -89,9 +105,6 @@ describe('each rule reports exactly', () => {
   it('frontmatter-field: missing, wrong types, not a mapping; the MkDocs forms are valid', async () => {
     expect(await report('frontmatter-field')).toMatchInlineSnapshot(`
       "t/bad-list.md:2:1  error  the frontmatter must be \`field: value\` lines, such as \`title: …\`; found a list  frontmatter-field
-      t/bad-missing.md:1:1  error  \`date\` is missing: add the date it was first published, such as \`2025-10-07\`  frontmatter-field
-      t/bad-missing.md:1:1  error  \`description\` is missing: add a one-sentence summary for search results  frontmatter-field
-      t/bad-no-title.md:1:1  error  \`title\` is missing: expected the question as text  frontmatter-field
       t/bad-types.md:2:8  error  \`title\`: expected the question as text, found \`42\`  frontmatter-field
       t/bad-types.md:4:7  error  \`date\`: expected a date such as \`2025-10-07\`, found \`yesterday\`  frontmatter-field
       t/bad-types.md:5:8  error  \`draft\`: expected \`true\` or \`false\`, found \`yes\`  frontmatter-field
@@ -114,16 +127,22 @@ describe('each rule reports exactly', () => {
 
   it('h1-title-mismatch: different, fixable, Markdown in the title; smart punctuation is the same text', async () => {
     expect(await report('h1-title-mismatch')).toMatchInlineSnapshot(`
-      "t/bad-case.md:7:1  error  the H1 \`What is an Event Loop\` differs from the title \`What is an event loop?\`; make them the same, or remove the H1 (the page shows the title); \`--fix\` rewrites it to the title  h1-title-mismatch
-      t/bad-code.md:7:1  error  the title holds Markdown, which the page shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
-      t/bad.md:7:1  error  the H1 \`How do I stop a task?\` differs from the title \`How do I cancel a task?\`; make them the same, or remove the H1 (the page shows the title)  h1-title-mismatch"
+      "t/bad-case.md:7:1  warning  the page shows the H1 \`What is an Event Loop\`, and the browser tab and search results the title \`What is an event loop?\`; make them the same if they name one question; \`--fix\` rewrites the H1 to the title  h1-title-mismatch
+      t/bad-code.md:7:1  warning  the title holds Markdown, which the browser tab shows as typed; write the title as plain text, \`What does await do?\`, as the H1 reads  h1-title-mismatch
+      t/bad.md:7:1  warning  the page shows the H1 \`How do I stop a task?\`, and the browser tab and search results the title \`How do I cancel a task?\`; make them the same if they name one question  h1-title-mismatch"
     `);
+  });
+
+  it('date-missing: a question without a date is published as a plain page', async () => {
+    expect(await report('date-missing')).toMatchInlineSnapshot(
+      `"t/bad.md:1:1  warning  the article has no \`date\`, so it is published as a plain page, not as a question (no FAQ data, not in the feed); add the date it was first published, such as \`2025-10-07\`  date-missing"`,
+    );
   });
 
   it('in-short-missing: none, or not an `info` admonition', async () => {
     expect(await report('in-short-missing')).toMatchInlineSnapshot(`
-      "t/bad-note.md:6:1  error  the article has no short answer; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
-      t/bad.md:8:1  error  the article has no short answer; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing"
+      "t/bad-note.md:6:1  warning  the article has no short answer, so it is published as a plain page, not as a question; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing
+      t/bad.md:8:1  warning  the article has no short answer, so it is published as a plain page, not as a question; add \`!!! info "In short"\` with the answer indented four spaces  in-short-missing"
     `);
   });
 
@@ -145,6 +164,14 @@ describe('each rule reports exactly', () => {
       t/circle-b.md:6:5  error  the alias \`/t/circle-a/\` is the URL of \`t/circle-a.md\`; a redirect there would hide that page  alias-collision
       t/self.md:6:5  error  the alias \`t/self\` is this page’s own URL; remove it  alias-collision
       t/shared-2.md:7:5  error  the alias \`old/path.html\` is also an alias of \`t/shared-1.md\`; keep it on one page only  alias-collision"
+    `);
+  });
+
+  it('alias-invalid: an address, a path that climbs with `..`, a query; each with the path to write', async () => {
+    expect(await report('alias-invalid')).toMatchInlineSnapshot(`
+      "t/bad-address.md:6:5  error  the alias \`https://old.example/sleep/\` is an address, not a path of this site; write the old path, \`/sleep/\` (a redirect from another site is that site's business)  alias-invalid
+      t/bad-climbs.md:6:5  error  the alias \`../outside/\` has \`.\` or \`..\` in it; write the old path from the site's root, such as \`/outside/\`  alias-invalid
+      t/bad-query.md:6:5  error  the alias \`/old/page/?id=3\` has a query (\`?\`) or an anchor (\`#\`), which a static site cannot redirect; write the path alone, \`/old/page/\`  alias-invalid"
     `);
   });
 
@@ -172,6 +199,13 @@ describe('each rule reports exactly', () => {
     expect(await report('link-to-draft')).toMatchInlineSnapshot(
       `"t/bad.md:10:9  error  the link \`draft.md#details\` points to a draft, which is not published; publish it or remove the link  link-to-draft"`,
     );
+  });
+
+  it('link-to-excluded: a file or a folder left out by gitignore patterns, which are not checked themselves', async () => {
+    expect(await report('link-to-excluded')).toMatchInlineSnapshot(`
+      "t/bad.md:8:26  error  the link \`notes/plan.md\` points to \`t/notes/plan.md\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link  link-to-excluded
+      t/bad.md:8:56  error  the link \`scratch.md#ideas\` points to \`t/scratch.md\`, which the site leaves out (\`exclude\`, or \`exclude_docs\` in mkdocs.yml); publish it or remove the link  link-to-excluded"
+    `);
   });
 
   it('link-missing-anchor: did you mean; duplicate headings, inline code, smart punctuation and the title heading are valid', async () => {

@@ -90,8 +90,8 @@ describe('the example cache', () => {
     // Written in place, the old name would share the new contents; renamed over, it keeps the old file whole.
     expect((await stat(cacheFile)).ino).not.toBe(before.ino);
     expect(await read(old)).toBe(oldText);
-    expect(JSON.parse(oldText)).toMatchObject({ runner: RUNNER_VERSION });
-    expect(JSON.parse(await read(cacheFile))).toMatchObject({ runner: RUNNER_VERSION });
+    expect(JSON.parse(oldText)).toMatchObject({ version: RUNNER_VERSION });
+    expect(JSON.parse(await read(cacheFile))).toMatchObject({ version: RUNNER_VERSION });
     expect((await readdir(path.dirname(cacheFile))).sort()).toEqual(['examples.json', 'examples.json.old']);
   }, 30_000);
 
@@ -103,9 +103,34 @@ describe('the example cache', () => {
     const second = await run();
     expect(second.counts).toEqual({ total: 5, ran: 4, cached: 0, notRun: 1, failed: 1 });
     expect(show(second.diagnostics)).toBe(FAILURE);
-    const repaired = JSON.parse(await read(cacheFile)) as { results: object };
-    expect(Object.keys(repaired.results)).toHaveLength(4);
+    const repaired = JSON.parse(await read(cacheFile)) as { entries: object };
+    expect(Object.keys(repaired.entries).filter((key) => key.startsWith('run:'))).toHaveLength(4);
     expect((await run()).counts).toMatchObject({ ran: 0, cached: 4 });
+  }, 30_000);
+
+  it('ignores a verdict edited on disk, and runs that example again', async () => {
+    const { cacheFile, run } = await setUp();
+    await run();
+    // Turn the failing example's cached verdict into a pass, as a hand (or a bad disk) might.
+    const stored = JSON.parse(await read(cacheFile)) as { entries: Record<string, { json: string }> };
+    const failing = Object.values(stored.entries).filter((entry) => entry.json.includes('"passed":false'));
+    expect(failing).toHaveLength(1);
+    failing[0]!.json = failing[0]!.json.replace('"passed":false', '"passed":true');
+    await writeFile(cacheFile, JSON.stringify(stored));
+    const second = await run();
+    expect(second.counts).toEqual({ total: 5, ran: 1, cached: 3, notRun: 1, failed: 1 });
+    expect(show(second.diagnostics)).toBe(FAILURE);
+  }, 30_000);
+
+  it('keeps its file where KB_EXAMPLE_CACHE names it, whatever the name', async () => {
+    const { content, cacheFile } = await setUp();
+    const named = path.join(path.dirname(cacheFile), 'shared-results');
+    await runContent(content, { cacheFile: named, useCache: true });
+    expect(await readdir(path.dirname(named))).toEqual(['shared-results']);
+    expect((await runContent(content, { cacheFile: named, useCache: true })).counts).toMatchObject({
+      ran: 0,
+      cached: 4,
+    });
   }, 30_000);
 
   it('treats a cache file of another shape as empty', async () => {

@@ -3,6 +3,7 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findExecutable } from '../../src/examples/runtime-versions.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { outcomeAt, runContent, show, tempDir, writeContent } from './helpers.ts';
 
 const front = (title: string) =>
@@ -30,9 +31,20 @@ urlopen("https://api.example.invalid/status", timeout=5)
 \`\`\`
 `;
 
+/** Where the system's own `python3` is, which needs no environment of its own (as a pyenv shim does). */
+const SYSTEM_FOLDERS = '/usr/local/bin:/usr/bin:/bin';
+const hasSystemPython = await requireTool(
+  {
+    name: `a \`python3\` in ${SYSTEM_FOLDERS.replaceAll(':', ', ')}`,
+    install: 'apt-get install python3',
+    available: async () => (await findExecutable('python3', SYSTEM_FOLDERS)) !== undefined,
+  },
+  'the tests of a second Python (a launcher, a virtualenv)',
+);
+
 /** A second Python: a virtualenv without pip (made in a second or two) of the system's `python3`. */
 async function makeVirtualenv(dir: string): Promise<string> {
-  const python = (await findExecutable('python3', '/usr/local/bin:/usr/bin:/bin'))!;
+  const python = (await findExecutable('python3', SYSTEM_FOLDERS))!;
   execFileSync(python, ['-m', 'venv', '--without-pip', path.join(dir, 'venv')], { timeout: 60_000 });
   return path.join(dir, 'venv', 'bin', 'python');
 }
@@ -40,12 +52,24 @@ async function makeVirtualenv(dir: string): Promise<string> {
 const pyenvRoot = process.env['PYENV_ROOT'] ?? path.join(process.env['HOME'] ?? '/root', '.pyenv');
 const PYENV_VERSIONS = ['3.11.7', '3.12.1', '3.13.0'];
 const pyenvShim = await findExecutable('python3', path.join(pyenvRoot, 'shims'));
+await requireTool(
+  {
+    name: `pyenv (its shims in ${path.join(pyenvRoot, 'shims')})`,
+    install: `install pyenv and one of Python ${PYENV_VERSIONS.join(', ')} with it`,
+    available: () => pyenvShim !== undefined,
+  },
+  'the test of pyenv’s shim',
+  { optionalInCi: true },
+);
 
 describe('the interpreter that runs Python examples', () => {
-  it('is the one a launcher on PATH resolves to in the caller’s environment, and a change of it is a new cache key', async () => {
+  it('is the one a launcher on PATH resolves to in the caller’s environment, and a change of it is a new cache key', async ({
+    skip,
+  }) => {
+    skip(!hasSystemPython);
     const dir = await tempDir();
     const venv = await makeVirtualenv(dir);
-    const system = (await findExecutable('python3', '/usr/local/bin:/usr/bin:/bin'))!;
+    const system = (await findExecutable('python3', SYSTEM_FOLDERS))!;
     // A launcher, like pyenv's shims, that needs a variable of the caller's environment.
     const bin = path.join(dir, 'bin');
     await mkdir(bin);
@@ -75,7 +99,7 @@ describe('the interpreter that runs Python examples', () => {
   }, 120_000);
 
   it.skipIf(!pyenvShim)(
-    `follows \`PYENV_VERSION\` through pyenv’s shim, for each installed 3.x${pyenvShim ? '' : ' (pyenv is not installed here)'}`,
+    'follows `PYENV_VERSION` through pyenv’s shim, for each installed 3.x',
     async () => {
       const dir = await tempDir();
       const content = path.join(dir, 'content');
@@ -103,7 +127,10 @@ describe('the interpreter that runs Python examples', () => {
     120_000,
   );
 
-  it('can be a virtualenv’s Python named in the settings, and then missing modules point to its requirements file', async () => {
+  it('can be a virtualenv’s Python named in the settings, and then missing modules point to its requirements file', async ({
+    skip,
+  }) => {
+    skip(!hasSystemPython);
     const dir = await tempDir();
     const venv = await makeVirtualenv(dir);
     const content = path.join(dir, 'content');

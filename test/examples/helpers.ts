@@ -12,6 +12,7 @@ import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
 import { createSandbox, type IsolationKind } from '../../src/examples/sandbox.ts';
 import { checkContent, type CheckResult } from '../../src/checks/check-content.ts';
 import { compareDiagnostics, type Diagnostic } from '../../src/checks/diagnostics.ts';
+import { requireTool, type SystemTool } from '../helpers/require-tool.ts';
 
 /** The repository: the pinned Node.js is found from here. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -168,17 +169,34 @@ export async function survivors(marker: string): Promise<string[]> {
   return found;
 }
 
+/** An isolation kind as a tool the runaway tests need: installed, and able to isolate here. */
+export function isolationTool(kind: Exclude<IsolationKind, 'none'>): SystemTool {
+  const [name, install] =
+    kind === 'bubblewrap'
+      ? ['bubblewrap (`bwrap`), able to create namespaces,', 'apt-get install bubblewrap']
+      : ["util-linux's `unshare`, able to create namespaces,", 'apt-get install util-linux'];
+  return {
+    name,
+    install: `${install} (as root, or where user namespaces are allowed)`,
+    available: async () => {
+      try {
+        const sandbox = await createSandbox({ env: process.env, slots: 1, kinds: [kind] });
+        await sandbox.dispose();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 /**
- * Whether an isolation kind works on this machine. In CI both sandboxes must: a missing one is
- * an error there, and elsewhere a reason to skip, given by `reason`.
+ * Whether an isolation kind works on this machine, and if not, why its tests are skipped. In CI
+ * both sandboxes must work: a missing one fails the run there (see `requireTool`).
  */
-export async function isolationStatus(kind: IsolationKind): Promise<{ usable: boolean; reason: string }> {
-  try {
-    const sandbox = await createSandbox({ env: process.env, slots: 1, kinds: [kind] });
-    await sandbox.dispose();
-    return { usable: true, reason: '' };
-  } catch (error) {
-    if (process.env['CI']) throw error;
-    return { usable: false, reason: `${kind} cannot isolate examples on this machine` };
-  }
+export async function isolationStatus(
+  kind: Exclude<IsolationKind, 'none'>,
+): Promise<{ usable: boolean; reason: string }> {
+  const usable = await requireTool(isolationTool(kind), `the runaway examples isolated with ${kind}`);
+  return { usable, reason: usable ? '' : `${kind} cannot isolate examples on this machine` };
 }

@@ -28,8 +28,8 @@ describe('updating output blocks', () => {
   it('`changed` rewrites only the mismatching blocks, in a callout too, keeping every other byte', async () => {
     const { file, update } = await setUp();
     expect(await update('changed')).toEqual([
-      't/a.md:26: output block rewritten',
-      't/a.md:40: output block rewritten',
+      { file: 't/a.md', line: 26, change: 'rewritten' },
+      { file: 't/a.md', line: 40, change: 'rewritten' },
     ]);
     expect(await readFile(file)).toEqual(await expected('changed'));
   }, 30_000);
@@ -62,9 +62,9 @@ describe('updating output blocks', () => {
   it('`all` also adds an output block to an example that prints but has none', async () => {
     const { file, update } = await setUp();
     expect(await update('all')).toEqual([
-      't/a.md:26: output block rewritten',
-      't/a.md:40: output block rewritten',
-      't/a.md:56: output block added',
+      { file: 't/a.md', line: 26, change: 'rewritten' },
+      { file: 't/a.md', line: 40, change: 'rewritten' },
+      { file: 't/a.md', line: 56, change: 'added' },
     ]);
     expect(await readFile(file)).toEqual(await expected('all'));
   }, 30_000);
@@ -72,9 +72,9 @@ describe('updating output blocks', () => {
   it('`throws` also rewrites the output block of a `throws` example, from stdout then stderr', async () => {
     const { file, update } = await setUp();
     expect(await update('throws')).toEqual([
-      't/a.md:26: output block rewritten',
-      't/a.md:40: output block rewritten',
-      't/a.md:68: output block rewritten',
+      { file: 't/a.md', line: 26, change: 'rewritten' },
+      { file: 't/a.md', line: 40, change: 'rewritten' },
+      { file: 't/a.md', line: 68, change: 'rewritten' },
     ]);
     expect(await readFile(file)).toEqual(await expected('throws'));
   }, 30_000);
@@ -93,9 +93,9 @@ describe('updating output blocks that hold fences and headings', () => {
     const cacheFile = path.join(dir, 'examples.json');
     const notes = await updateOutputs(await runContent(content, { cacheFile }), content, 'all');
     expect(notes).toEqual([
-      't/fences.md:11: output block rewritten',
-      't/fences.md:26: output block rewritten',
-      't/fences.md:38: output block added',
+      { file: 't/fences.md', line: 11, change: 'rewritten' },
+      { file: 't/fences.md', line: 26, change: 'rewritten' },
+      { file: 't/fences.md', line: 38, change: 'added' },
     ]);
     const text = await readFile(path.join(content, 't/fences.md'), 'utf8');
     expect(text.slice(text.indexOf('```python\nprint("# Report")'))).toMatchInlineSnapshot(`

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
+import type { SystemTool } from './require-tool.ts';
 
 const run = promisify(execFile);
 
@@ -17,20 +18,31 @@ request = json.load(sys.stdin)
 print(markdown.markdown(request["text"], extensions=list(request["extensions"]), extension_configs=request["extensions"]), end="")
 `;
 
-/** True when Python-Markdown and pymdownx can be imported by {@link ORACLE_PYTHON}. */
-export async function pythonMarkdownAvailable(): Promise<boolean> {
+/** Python-Markdown with pymdownx, MkDocs' Markdown: the oracle of the Markdown tests. */
+export const PYTHON_MARKDOWN: SystemTool = {
+  name: `Python-Markdown with pymdownx (for ${ORACLE_PYTHON})`,
+  install:
+    'apt-get install python3-markdown python3-pymdownx, or set KB_ORACLE_PYTHON to a Python that has them',
+  available: () => canImport(['markdown', 'pymdownx']),
+};
+
+/** MkDocs with the Material theme: the oracle of the `mkdocs.yml` tests. */
+export const MKDOCS_MATERIAL: SystemTool = {
+  name: `MkDocs with Material for MkDocs (for ${ORACLE_PYTHON})`,
+  install: 'apt-get install mkdocs mkdocs-material, or set KB_ORACLE_PYTHON to a Python that has them',
+  available: () => canImport(['mkdocs', 'material']),
+};
+
+/** True when {@link ORACLE_PYTHON} runs and can import every module of `modules`. */
+async function canImport(modules: readonly string[]): Promise<boolean> {
   if (!existsSync(ORACLE_PYTHON)) return false;
   try {
-    await run(ORACLE_PYTHON, ['-c', 'import markdown, pymdownx'], { timeout: 20_000 });
+    await run(ORACLE_PYTHON, ['-c', `import ${modules.join(', ')}`], { timeout: 20_000 });
     return true;
   } catch {
     return false;
   }
 }
-
-/** What a test says when the oracle is missing: one line naming what to install. */
-export const ORACLE_MISSING =
-  'Python-Markdown with pymdownx is not installed: apt-get install python3-markdown python3-pymdownx (or set KB_ORACLE_PYTHON)';
 
 /**
  * Renders `text` with Python-Markdown, the renderer MkDocs uses, and the given extensions:

@@ -8,16 +8,12 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { render } from './render.ts';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
-import {
-  ORACLE_MISSING,
-  pythonMarkdownAvailable,
-  renderWithPythonMarkdown,
-} from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { canonicalHtml, visibleText } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 const MATERIAL = { 'pymdownx.arithmatex': { generic: true } };
 const source = await readFile(path.join(import.meta.dirname, 'fixtures/arithmatex.md'), 'utf8');

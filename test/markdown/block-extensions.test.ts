@@ -87,6 +87,7 @@ describe('blockExtensionPlugins', () => {
       'remarkDetails',
       'remarkTabbed',
       'remarkDefList',
+      'remarkListAfterParagraph',
       'remarkAttrList',
       'remarkAbbr',
       'remarkFootnotes',
@@ -96,8 +97,12 @@ describe('blockExtensionPlugins', () => {
     expect(names(blockExtensionLatePlugins(ALL))).toEqual(['remarkTableOfContents']);
   });
 
-  it('reads raw HTML blocks as Python-Markdown does even with no extension enabled', () => {
-    expect(names(blockExtensionPlugins({}))).toEqual(['remarkRawHtml', 'remarkUnreadSyntax']);
+  it('reads raw HTML blocks and lists after paragraphs as Python-Markdown does even with no extension enabled', () => {
+    expect(names(blockExtensionPlugins({}))).toEqual([
+      'remarkRawHtml',
+      'remarkListAfterParagraph',
+      'remarkUnreadSyntax',
+    ]);
     expect(names(blockExtensionLatePlugins({}))).toEqual([]);
   });
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium.ts';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderBlocks } from './helpers/render-blocks.ts';
 
 const STYLES = path.join(import.meta.dirname, '../../src/styles');
@@ -35,7 +36,7 @@ async function iconPath(name: string): Promise<string> {
 
 describe('admonitions.css', () => {
   it.each(TYPES)('gives %j the colour %s and the icon %s', async (names, color, icon) => {
-    const selector = `.prose :is(.admonition, details):is(${names.map((name) => `.${name}`).join(', ')}) {`;
+    const selector = `.kb-prose :is(.admonition, details):is(${names.map((name) => `.${name}`).join(', ')}) {`;
     const start = admonitionsCss.indexOf(selector);
     expect(start, selector).toBeGreaterThan(-1);
     const rule = admonitionsCss.slice(start, admonitionsCss.indexOf('}', start));
@@ -44,7 +45,7 @@ describe('admonitions.css', () => {
   });
 });
 
-const runBrowser = chromiumAvailable();
+const runBrowser = await requireTool(CHROMIUM, 'the block styles in a browser');
 
 describe.skipIf(!runBrowser)('the styles in a browser', () => {
   let browser: Browser;
@@ -58,7 +59,7 @@ describe.skipIf(!runBrowser)('the styles in a browser', () => {
   async function page(markdown: string, extensions: Record<string, Record<string, unknown>>) {
     const { html } = await renderBlocks(markdown, extensions);
     const tab = await browser.newPage();
-    await tab.setContent(`<style>${admonitionsCss}${tabbedCss}</style><main class="prose">${html}</main>`);
+    await tab.setContent(`<style>${admonitionsCss}${tabbedCss}</style><main class="kb-prose">${html}</main>`);
     return tab;
   }
 

@@ -84,13 +84,13 @@ describe('code annotations', () => {
       highlight: true,
     });
     const [example, output] = find(html, (element) => element.tagName === 'figure');
-    expect(classes(example!)).toContain('code-example');
+    expect(classes(example!)).toContain('kb-code-example');
     expect(
       example!.children
         .filter((child) => child.type === 'element')
         .map((child) => (child as Element).tagName),
     ).toEqual(['pre', 'ol', 'button']);
-    expect(classes(output!)).toContain('code-output');
+    expect(classes(output!)).toContain('kb-code-output');
   });
 
   it('need the `content.code.annotate` feature or an `.annotate` fence', async () => {

@@ -6,12 +6,12 @@ import type { Element } from 'hast';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
-import { ORACLE_MISSING, pythonMarkdownAvailable } from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderWithPythonNames } from './helpers/python-markdown-names.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 const require = createRequire(import.meta.url);
 
 /** Material's documented configuration, as the mkdocs.yml reader hands it over. */

@@ -3,16 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { render as renderPage } from './render.ts';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
-import {
-  ORACLE_MISSING,
-  pythonMarkdownAvailable,
-  renderWithPythonMarkdown,
-} from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { canonicalHtml, visibleText } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 /** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
 const MATERIAL = {
@@ -99,12 +95,13 @@ describe('inlineExtensionPlugins', () => {
   });
 
   it('runs its remark steps in the documented order', () => {
-    const { remarkPlugins } = inlineExtensionPlugins(MATERIAL);
-    const names = remarkPlugins
-      .map((entry) => (Array.isArray(entry) ? entry[0] : entry))
-      .map((plugin) => (plugin as { name: string }).name);
-    expect(names).toEqual([
+    const names = (extensions: Record<string, Record<string, unknown>>) =>
+      inlineExtensionPlugins(extensions)
+        .remarkPlugins.map((entry) => (Array.isArray(entry) ? entry[0] : entry))
+        .map((plugin) => (plugin as { name: string }).name);
+    const material = [
       'remarkDisableSyntax',
+      'remarkBareAddresses',
       'remarkTilde',
       'remarkMark',
       'remarkCaret',
@@ -114,6 +111,23 @@ describe('inlineExtensionPlugins', () => {
       'remarkTasklist',
       'remarkCustomFences',
       'remarkCodeAnnotations',
+    ];
+    expect(names(MATERIAL)).toEqual(material);
+    // Material's other recommendations: smart emphasis with the syntax, inline code's language
+    // prefix before code steps; bare addresses are links with magiclink.
+    expect(
+      names({
+        ...MATERIAL,
+        'pymdownx.betterem': { smart_enable: 'all' },
+        'pymdownx.inlinehilite': {},
+        'pymdownx.magiclink': {},
+      }),
+    ).toEqual([
+      'remarkDisableSyntax',
+      'remarkBetterEm',
+      ...material.slice(2, 9),
+      'remarkInlineHilite',
+      ...material.slice(9),
     ]);
   });
 });

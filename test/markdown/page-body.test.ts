@@ -5,38 +5,37 @@ async function html(markdown: string, title?: string): Promise<string> {
   return (await render(markdown, title === undefined ? {} : { title })).html;
 }
 
-describe('the H1 that repeats the title', () => {
-  it('is dropped', async () => {
+describe('the H1 that opens the page', () => {
+  // MkDocs shows it as the page's heading; the layout shows it at the top, with its id.
+  it('leaves the body, whether or not it repeats the title', async () => {
     expect(await html('# How do I x?\n\nText.\n', 'How do I x?')).toBe('<p>Text.</p>');
-  });
-
-  it('is dropped when whitespace differs', async () => {
     expect(await html('#   How do I   x?  \n\nText.\n', ' How do I x? ')).toBe('<p>Text.</p>');
+    expect(await html('# Something else\n\nText.\n', 'Title')).toBe('<p>Text.</p>');
   });
 
-  it('is recognised after smart punctuation curled its quotes, dots and dashes', async () => {
-    // The heading the site would show, had it been kept: `smarty` rewrote it; the id is MkDocs'.
-    expect(await html(`# What's "await"... -- really?\n`, 'Another title')).toBe(
-      '<h1 id="whats-await-really">What’s “await”… – really?</h1>',
-    );
-    expect(await html(`# What's "await"... -- really?\n\nText.\n`, `What's "await"... -- really?`)).toBe(
-      '<p>Text.</p>',
-    );
+  it('keeps its inline markup for the layout’s heading', async () => {
+    const rendered = await render('# Why `await` *twice*?\n\nText.\n', { title: 'Why await twice?' });
+    expect(rendered.heading).toBe('Why <code>await</code> <em>twice</em>?');
+    expect(rendered.html).toBe('<p>Text.</p>');
+    expect((await render('Intro.\n\n# Title\n')).heading).toBeUndefined();
   });
 
-  it('is kept when it differs from the title, or there is no title', async () => {
-    expect(await html('# Something else\n\nText.\n', 'Title')).toBe(
-      '<h1 id="something-else">Something else</h1>\n<p>Text.</p>',
-    );
-    expect(await html('# Title\n', undefined)).toBe('<h1 id="title">Title</h1>');
+  it('is the page’s heading, with its id and its smart punctuation, as the facts give it', async () => {
+    const { facts } = await render(`# What's "await"... -- really?\n\nText.\n`, { title: 'Another title' });
+    expect(facts.h1).toMatchObject({
+      text: 'What’s “await”… – really?',
+      id: 'whats-await-really',
+      leads: true,
+    });
   });
 
-  it('is only ever the first H1', async () => {
-    expect(await html('# Other\n\n# Title\n', 'Title')).toBe(
-      '<h1 id="other">Other</h1>\n<h1 id="title">Title</h1>',
-    );
-    // The title heading keeps its id on the page (the layout shows it), so a second one is `title_1`.
+  it('is only the first H1, and only when nothing but comments comes before it', async () => {
+    expect(await html('# Other\n\n# Title\n', 'Title')).toBe('<h1 id="title">Title</h1>');
+    // The page's heading keeps its id (the layout shows it), so a second one is `title_1`.
     expect(await html('# Title\n\n# Title\n', 'Title')).toBe('<h1 id="title_1">Title</h1>');
+    expect(await html('<!-- more -->\n\n# Title\n\nText.\n', 'Title')).toBe('<p>Text.</p>');
+    expect(await html('Intro.\n\n# Title\n', 'Title')).toBe('<p>Intro.</p>\n<h1 id="title">Title</h1>');
+    expect((await render('Intro.\n\n# Title\n')).facts.h1?.leads).toBe(false);
   });
 
   it('is not an H2 with the same text', async () => {

@@ -9,6 +9,8 @@ import { parseDocument } from '../../src/model/load-document.ts';
 /** What the site gets for one Markdown body: the facts the checks read and the page's HTML. */
 export interface Rendered {
   html: string;
+  /** The opening H1's inner HTML, which the layout shows above the body. */
+  heading?: string;
   facts: DocumentFacts;
 }
 
@@ -40,5 +42,6 @@ export async function render(
   const text = `---\ntitle: ${JSON.stringify(title)}\n---\n${markdown}`;
   const result = await parseDocument(file, text, tools, true);
   if (!result.facts || !result.body) throw new Error(`not rendered: ${JSON.stringify(result.problems)}`);
-  return { html: result.body.html.join('').trim(), facts: result.facts };
+  const { heading, html } = result.body;
+  return { html: html.join('').trim(), facts: result.facts, ...(heading === undefined ? {} : { heading }) };
 }

@@ -8,13 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { render } from './render.ts';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
 import { remarkAdmonitions } from '../../src/markdown/remark-admonitions.ts';
-import { ORACLE_MISSING, pythonMarkdownAvailable } from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { renderWithPythonNames } from './helpers/python-markdown-names.ts';
 import { canonicalHtml, visibleText } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 /** Material's documented Mermaid set-up, as the mkdocs.yml reader hands it over. */
 const MERMAID = {

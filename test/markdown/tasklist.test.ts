@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
-import {
-  ORACLE_MISSING,
-  pythonMarkdownAvailable,
-  renderWithPythonMarkdown,
-} from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { canonicalHtml } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
 async function ours(markdown: string, extensions: Record<string, Record<string, unknown>>): Promise<string> {
   return (await renderInline(markdown, { remark: inlineExtensionPlugins(extensions).remarkPlugins })).html;

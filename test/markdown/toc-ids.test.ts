@@ -7,7 +7,8 @@ import { unified } from 'unified';
 import { createTocIds, headingIdsOf, unique } from '../../src/markdown/toc-ids.ts';
 import { readTocOptions, tocConfigOf } from '../../src/markdown/toc-options.ts';
 import { pythonHeadingIds, type HeadingIdsCase } from '../helpers/python-heading-ids.ts';
-import { ORACLE_MISSING, pythonMarkdownAvailable } from '../helpers/python-markdown.ts';
+import { PYTHON_MARKDOWN } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 
 /** CommonMark with GFM, as the site parses it, without the MkDocs syntax these headings do not use. */
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -253,32 +254,28 @@ const DUPLICATES =
     '## Note[^n]',
   ].join('\n\n') + '\n\n[^m]: first\n[^n]: second\n';
 
-const oracle = await pythonMarkdownAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
 
-describe.skipIf(!oracle)(
-  `heading ids against Python-Markdown${oracle ? '' : ` (skipped: ${ORACLE_MISSING})`}`,
-  () => {
-    it.each(Object.entries(TOC_CONFIGS))('match for every heading with %s', async (_, toc) => {
-      const pages = [
-        ...HEADINGS.map((heading) => (heading.includes('\n=') ? `${heading}\n` : `# ${heading}\n`)),
-        DUPLICATES,
-        '> # In a quote\n\n- ## In a list\n\n# In a quote\n',
-      ];
-      const cases: HeadingIdsCase[] = pages.map((text) => ({
-        text,
-        extensions: { toc, attr_list: {}, footnotes: {} },
-      }));
-      const expected = await pythonHeadingIds(cases);
-      const differences = pages.flatMap((text, index) => {
-        const ours = ourIds(text, toc);
-        return JSON.stringify(ours) === JSON.stringify(expected[index])
-          ? []
-          : [
-              `${JSON.stringify(text)}: ours ${JSON.stringify(ours)}, MkDocs ${JSON.stringify(expected[index])}`,
-            ];
-      });
-      expect(differences).toEqual([]);
+describe.skipIf(!oracle)('heading ids against Python-Markdown', () => {
+  it.each(Object.entries(TOC_CONFIGS))('match for every heading with %s', async (_, toc) => {
+    const pages = [
+      ...HEADINGS.map((heading) => (heading.includes('\n=') ? `${heading}\n` : `# ${heading}\n`)),
+      DUPLICATES,
+      '> # In a quote\n\n- ## In a list\n\n# In a quote\n',
+    ];
+    const cases: HeadingIdsCase[] = pages.map((text) => ({
+      text,
+      extensions: { toc, attr_list: {}, footnotes: {} },
+    }));
+    const expected = await pythonHeadingIds(cases);
+    const differences = pages.flatMap((text, index) => {
+      const ours = ourIds(text, toc);
+      return JSON.stringify(ours) === JSON.stringify(expected[index])
+        ? []
+        : [
+            `${JSON.stringify(text)}: ours ${JSON.stringify(ours)}, MkDocs ${JSON.stringify(expected[index])}`,
+          ];
     });
-  },
-);
+    expect(differences).toEqual([]);
+  });
+});

@@ -41,7 +41,7 @@ async function pageOf(site: BuiltSite, doc: ContentDocument): Promise<HTMLElemen
 /** Ids of the headings the page shows from the document: the title, the body's, and "See also". */
 function pageHeadingIds(html: HTMLElement): string[] {
   const headings = html.querySelectorAll(
-    'main h1, main .prose h2, main .prose h3, main .prose h4, main .prose h5, main .prose h6, main .see-also h2',
+    'main h1, main .kb-prose h2, main .kb-prose h3, main .kb-prose h4, main .kb-prose h5, main .kb-prose h6, main .kb-see-also h2',
   );
   return headings.map((heading) => heading.id).filter(Boolean);
 }
@@ -122,7 +122,7 @@ describe.each(Object.keys(SITES))('%s', (name) => {
         .sort();
       const page = await pageOf(site, doc);
       const shown = page
-        .querySelectorAll('.linked-from a')
+        .querySelectorAll('.kb-linked-from a')
         .map((link) => link.getAttribute('href')!)
         .sort();
       expect({ page: doc.file, linkedFrom: shown }).toEqual({ page: doc.file, linkedFrom: sources });
@@ -141,7 +141,7 @@ describe('the two facts the checker and the page once disagreed on', () => {
   it('an H1 with a dash for the title’s hyphen is the title: shown once, with its id, which links reach', async () => {
     const { check, site } = built.get('the agreement fixture')!;
     const doc = check.documents.find((d) => d.file === 'queues/promises-a-primer.md')!;
-    expect(doc.facts?.h1).toMatchObject({ isTitle: true, id: 'promises-a-primer' });
+    expect(doc.facts?.h1).toMatchObject({ leads: true, id: 'promises-a-primer' });
     const page = await pageOf(site, doc);
     expect(page.querySelectorAll('h1').map((h1) => h1.id)).toEqual(['promises-a-primer']);
     expect(check.diagnostics.filter((d) => d.ruleId === 'link-missing-anchor')).toEqual([]);

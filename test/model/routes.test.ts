@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { hrefOf } from '../../src/core/site-paths.ts';
 import {
   idForContentFile,
   resolveContentLink,
   routeForContentFile,
+  slugInTopic,
   topicsOf,
   urlForContentFile,
 } from '../../src/model/routes.ts';
@@ -48,11 +50,38 @@ describe('routeForContentFile', () => {
     ['privacy.md', { id: 'privacy', url: '/privacy/', kind: 'page', topic: undefined }],
     ['topic.md', { id: 'topic', url: '/topic/', kind: 'topic', topic: 'topic' }],
     ['other/index.md', { id: 'other/index', url: '/other/', kind: 'topic', topic: 'other' }],
-    ['other/README.md', { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' }],
+    [
+      'other/README.md',
+      { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' },
+    ],
     ['topic/a.md', { id: 'topic/a', url: '/topic/a/', kind: 'article', topic: 'topic' }],
     ['other/b.md', { id: 'other/b', url: '/other/b/', kind: 'article', topic: 'other' }],
   ])('%s', (file, expected) => {
     expect(routeForContentFile(file, topics)).toStrictEqual({ file, ...expected });
+  });
+
+  it.each([
+    ['t/hash#tag.md', '/t/hash#tag/', '/t/hash%23tag/'],
+    ['t/what?.md', '/t/what?/', '/t/what%3F/'],
+    ['t/100%.md', '/t/100%/', '/t/100%25/'],
+    ['t/café.md', '/t/café/', '/t/caf%C3%A9/'],
+    ['t/a b.md', '/t/a b/', '/t/a%20b/'],
+    ['a#b/index.md', '/a#b/', '/a%23b/'],
+  ])('%s: its path as files name it, and as a link', (file, url, href) => {
+    const route = routeForContentFile(file, topicsOf([file]));
+    expect({ url: route.url, href: hrefOf(route.url, '/') }).toEqual({ url, href });
+  });
+});
+
+describe('slugInTopic', () => {
+  it.each([
+    ['t/slug.md', 'slug'],
+    ['t/sub/index.md', 'sub'],
+    ['t/sub/README.md', 'sub'],
+    ['t/a/b.md', 'a/b'],
+    ['t/hash#tag.md', 'hash#tag'],
+  ])('%s → %s, the path inside its topic that the article route takes', (file, slug) => {
+    expect(slugInTopic(routeForContentFile(file, topicsOf([file])))).toBe(slug);
   });
 });
 

@@ -85,7 +85,9 @@ describe('the site model', () => {
       description: 'A description of fifty characters or more, for the test.',
       date: '2026-01-01',
     }),
-    inShort: undefined,
+    title,
+    heading: undefined,
+    inShort: 'The answer.',
     titleId: undefined,
     headings: [],
     linksTo: [],
@@ -119,7 +121,7 @@ describe('the site model', () => {
         entry('t/c', 'Question C?', { linksTo: ['t/b'] }),
         entry('t/index', 'Topic T', { linksTo: ['t/a', 't/b', 't/c'] }),
       ],
-      { includeDrafts: false },
+      { includeDrafts: false, base: '/' },
     );
     const a = site.articles.get('t/a')!;
     expect(a.seeAlso.map((link) => [link.href, link.title])).toEqual([

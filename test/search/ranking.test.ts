@@ -42,7 +42,7 @@ describe('the search index of the bundled knowledge base', () => {
       await expect(stat(path.join(ROOT, inSource)), inSource).rejects.toThrow();
   });
 
-  it('indexes the articles and nothing else, with their topic and tags as filters', async () => {
+  it('indexes the articles and the plain pages, nothing else, with their topic and tags as filters', async () => {
     const filters = await index.filters();
     const all = await articles();
     const byTopic = Object.values(filters['topic'] ?? {}).reduce((sum, count) => sum + count, 0);
@@ -52,7 +52,12 @@ describe('the search index of the bundled knowledge base', () => {
       'TypeScript async on Node.js',
     ]);
     expect(filters['tag']?.['timers']).toBe(1);
-    const urls = new Set(all.map((article) => article.url));
+    // Plain pages at the root (privacy…) are content too, searchable as MkDocs' search has them.
+    const rootPages = (await readdir(CONTENT))
+      .filter((file) => file.endsWith('.md') && file !== 'index.md')
+      .map((file) => `/${file.replace(/\.md$/, '')}/`);
+    const urls = new Set([...all.map((article) => article.url), ...rootPages]);
+    expect(rootPages.length).toBeGreaterThan(0);
     for (const query of ['async', 'questions', 'topics', 'search', 'page not found'])
       for (const hit of await index.search(query)) expect(urls, `${query} → ${hit.url}`).toContain(hit.url);
   });
@@ -68,10 +73,10 @@ describe('the search index of the bundled knowledge base', () => {
     expect(bodies.map((body) => body.tagName)).toEqual(['ARTICLE']);
     const article = bodies[0]!;
     expect(article.querySelector('h1')?.getAttribute('data-pagefind-weight')).toBe('10');
-    expect(article.querySelector('.in-short')?.getAttribute('data-pagefind-weight')).toBe('5');
-    for (const chrome of ['.article-meta', '.toc', '.see-also', '.linked-from'])
+    expect(article.querySelector('.kb-in-short')?.getAttribute('data-pagefind-weight')).toBe('5');
+    for (const chrome of ['.kb-article-meta', '.kb-toc', '.kb-see-also', '.kb-linked-from'])
       expect(article.querySelector(chrome)?.hasAttribute('data-pagefind-ignore'), chrome).toBe(true);
-    for (const outside of ['.site-header', '.breadcrumbs', '.prev-next', '.site-footer'])
+    for (const outside of ['.kb-site-header', '.kb-breadcrumbs', '.kb-prev-next', '.kb-site-footer'])
       expect(html.querySelector(outside)?.hasAttribute('data-pagefind-ignore'), outside).toBe(true);
   });
 

@@ -3,14 +3,14 @@ import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOnce, ROOT } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
-import { chromiumAvailable } from '../helpers/chromium.ts';
+import { CHROMIUM } from '../helpers/chromium.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 import { launchChromiumForDevTools, type RunningChromium } from './helpers/chromium.ts';
 
 /** The bundled knowledge base's home page, a topic page and an article page. */
 const PAGES = ['/', '/typescript-async/', '/typescript-async/how-to-sleep-or-delay-in-typescript/'];
 
-// Without Chromium: skipped with a message, except in CI (CI=true), where it fails loudly.
-const AVAILABLE = chromiumAvailable();
+const AVAILABLE = await requireTool(CHROMIUM, 'the Lighthouse audits');
 
 describe.skipIf(!AVAILABLE)('Lighthouse in Chromium, on the bundled knowledge base', () => {
   let server: StaticServer | undefined;

@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -188,7 +190,7 @@ describe('an article', () => {
       expect(question['name']).toBe(root.querySelector('h1')?.text);
       const answer = question['acceptedAnswer'] as Json;
       expect(answer['@type']).toBe('Answer');
-      const inShort = root.querySelector('.admonition.in-short');
+      const inShort = root.querySelector('.admonition.kb-in-short');
       const visible = squash(inShort!.text).replace(/^In short\s*/, '');
       expect(squash(String(answer['text']))).toBe(visible);
     }
@@ -203,7 +205,9 @@ describe('an article', () => {
     expect(article['description']).toBe(meta(root, 'description'));
     expect(article['datePublished']).toBe('2025-02-03');
     // The visible "Last updated" date.
-    expect(article['dateModified']).toBe(root.querySelector('.article-meta time')?.getAttribute('datetime'));
+    expect(article['dateModified']).toBe(
+      root.querySelector('.kb-article-meta time')?.getAttribute('datetime'),
+    );
     expect(byId(graph, article['author'])).toMatchObject({ '@type': 'Person', name: 'Ada Example' });
     expect(byId(graph, article['publisher'])).toMatchObject({
       '@type': 'Organization',
@@ -221,7 +225,7 @@ describe('an article', () => {
       const root = page(urlPath);
       const list = node(jsonLd(root), 'BreadcrumbList');
       const items = list['itemListElement'] as Json[];
-      const visible = root.querySelectorAll('nav.breadcrumbs li');
+      const visible = root.querySelectorAll('nav.kb-breadcrumbs li');
       expect(items.map((item) => item['position'])).toEqual(visible.map((_, index) => index + 1));
       expect(items.map((item) => item['name'])).toEqual(visible.map((li) => squash(li.text)));
       expect(items.map((item) => item['item'])).toEqual(
@@ -398,6 +402,17 @@ describe('a title holding `</script><script>alert(1)</script>`', () => {
     expect(raw).toContain('\\u003c/script\\u003e');
     const graph = (JSON.parse(raw) as { '@graph': Json[] })['@graph'];
     expect(node(graph, 'TechArticle')['headline']).toBe(EVIL);
+  });
+
+  it('reads as written in a feed reader: text as text, and the description, rendered as HTML, as text', async () => {
+    const feed = rssSchema.parse(parseXml(await output('feed.xml'), ['item', 'category']));
+    const evil = feed.rss.channel.item.find((item) => item.title === EVIL)!;
+    expect(evil.category).toContain('</script>');
+    // An item's description is HTML to a reader: the markup the author typed must show, not apply.
+    const description = 'a <b>tag</b> & &amp; here';
+    const rendered = fromHtml(String(evil.description), { fragment: true });
+    expect(toText(rendered)).toContain(description);
+    visit(rendered, 'element', (element) => expect.fail(`the description renders a <${element.tagName}>`));
   });
 
   it('is escaped in the feed, the sitemap and llms.txt', async () => {

@@ -43,7 +43,8 @@ describe('a MkDocs project as the content folder', () => {
       logo: 'assets/logo.svg',
       favicon: 'assets/favicon.png',
       primaryColor: '#7e56c2',
-      exclude: ['drafts/', '*.tmp.md'],
+      // MkDocs' implicit `templates/`, `exclude_docs`, then `draft_docs` (left out of a build too).
+      exclude: ['/templates/', 'drafts/', '*.tmp.md', '_unpublished/'],
       extraCss: ['stylesheets/extra.css'],
       extraJavascript: [
         { src: 'javascripts/extra.js' },
@@ -202,9 +203,9 @@ describe('what mkdocs.yml sets and the site cannot honour', () => {
   it('gets one notice per key, at its line, saying what happens instead', () => {
     expect(settingsOf('full').notices.map(formatNotice)).toMatchInlineSnapshot(`
       [
-        "full/mkdocs.yml:22:9  notice  **nav.Advanced.Old page**: \`advanced/gone.md\` is not a file of the content folder; MkDocs shows it as a link, and so does the site",
-        "full/mkdocs.yml:31:3  notice  **theme.palette**: several palettes: the first one's primary colour is used; the site has its own light and dark schemes and toggle",
-        "full/mkdocs.yml:34:7  notice  **theme.palette.0.accent**: not supported: links and buttons use the primary colour",
+        "full/mkdocs.yml:24:9  notice  **nav.Advanced.Old page**: \`advanced/gone.md\` is not a file of the content folder; MkDocs shows it as a link, and so does the site",
+        "full/mkdocs.yml:33:3  notice  **theme.palette**: several palettes: the first one's primary colour is used; the site has its own light and dark schemes and toggle",
+        "full/mkdocs.yml:36:7  notice  **theme.palette.0.accent**: not supported: links and buttons use the primary colour",
       ]
     `);
     expect(settingsOf('unsupported').notices.map(formatNotice)).toMatchInlineSnapshot(`

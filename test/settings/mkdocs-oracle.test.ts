@@ -9,28 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { editUrlFor } from '../../src/settings/edit-url.ts';
 import type { NavItem } from '../../src/settings/mkdocs-fields.ts';
 import { resolveSettings } from '../../src/settings/settings.ts';
-import { ORACLE_PYTHON } from '../helpers/python-markdown.ts';
+import { MKDOCS_MATERIAL, ORACLE_PYTHON } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
 
 const run = promisify(execFile);
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const ORACLE_MISSING =
-  'MkDocs with Material for MkDocs is not installed: apt-get install mkdocs mkdocs-material (or set KB_ORACLE_PYTHON)';
-
-async function mkdocsAvailable(): Promise<boolean> {
-  try {
-    await run(
-      ORACLE_PYTHON,
-      ['-c', "from mkdocs.utils import get_theme_names; assert 'material' in get_theme_names()"],
-      {
-        timeout: 20_000,
-      },
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Builds the fixture project `name` with MkDocs into a temporary folder; returns one built page. */
 async function buildWithMkdocs(name: string, page: string): Promise<ReturnType<typeof parse>> {
   const out = await mkdtemp(path.join(tmpdir(), 'kb-mkdocs-oracle-'));
@@ -56,45 +39,39 @@ function navLabels(items: readonly NavItem[], pageTitles: Record<string, string>
   ]);
 }
 
-const oracle = await mkdocsAvailable();
-if (!oracle && process.env['CI']) throw new Error(ORACLE_MISSING);
+const oracle = await requireTool(MKDOCS_MATERIAL, 'the comparisons with MkDocs');
 
-describe.skipIf(!oracle)(
-  `mkdocs.yml as MkDocs builds it${oracle ? '' : ` (skipped: ${ORACLE_MISSING})`}`,
-  () => {
-    it('gives the same address, language, colour, favicon, edit link, repository, analytics, copyright and nav', async () => {
-      const settings = resolveSettings({}, FIXTURES, { KB_CONTENT_DIR: 'mkdocs-oracle' });
-      const html = await buildWithMkdocs('mkdocs-oracle', 'basics/what-is-it/index.html');
-      const pageUrl = `${settings.url}${settings.base}basics/what-is-it/`;
+describe.skipIf(!oracle)('mkdocs.yml as MkDocs builds it', () => {
+  it('gives the same address, language, colour, favicon, edit link, repository, analytics, copyright and nav', async () => {
+    const settings = resolveSettings({}, FIXTURES, { KB_CONTENT_DIR: 'mkdocs-oracle' });
+    const html = await buildWithMkdocs('mkdocs-oracle', 'basics/what-is-it/index.html');
+    const pageUrl = `${settings.url}${settings.base}basics/what-is-it/`;
 
-      expect(html.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(pageUrl);
-      expect(html.querySelector('html')?.getAttribute('lang')).toBe(settings.language);
-      expect(html.querySelector('meta[name=theme-color]')?.getAttribute('content')).toBe(
-        settings.primaryColor,
-      );
-      expect(new URL(html.querySelector('link[rel=icon]')!.getAttribute('href')!, pageUrl).href).toBe(
-        `${settings.url}${settings.base}${settings.favicon}`,
-      );
-      expect(html.querySelector('a.md-content__button')?.getAttribute('href')).toBe(
-        editUrlFor(settings.editUrl!, 'basics/what-is-it.md'),
-      );
-      expect(html.querySelector('.md-source__repository')?.text.trim()).toBe(settings.repo?.name);
-      expect(html.toString()).toContain(`gtag("config","${settings.analytics?.property}")`);
-      expect(html.querySelector('.md-copyright__highlight')?.innerHTML.trim()).toBe(settings.copyright);
-      const mkdocsNav = html
-        .querySelectorAll('.md-nav--primary .md-nav__link')
-        .filter((link) => !link.closest('.md-nav--secondary'))
-        .map((link) => link.text.trim());
-      expect(mkdocsNav).toEqual(navLabels(settings.nav ?? [], { 'basics/what-is-it.md': 'What is it?' }));
-    });
+    expect(html.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(pageUrl);
+    expect(html.querySelector('html')?.getAttribute('lang')).toBe(settings.language);
+    expect(html.querySelector('meta[name=theme-color]')?.getAttribute('content')).toBe(settings.primaryColor);
+    expect(new URL(html.querySelector('link[rel=icon]')!.getAttribute('href')!, pageUrl).href).toBe(
+      `${settings.url}${settings.base}${settings.favicon}`,
+    );
+    expect(html.querySelector('a.md-content__button')?.getAttribute('href')).toBe(
+      editUrlFor(settings.editUrl!, 'basics/what-is-it.md'),
+    );
+    expect(html.querySelector('.md-source__repository')?.text.trim()).toBe(settings.repo?.name);
+    expect(html.toString()).toContain(`gtag("config","${settings.analytics?.property}")`);
+    expect(html.querySelector('.md-copyright__highlight')?.innerHTML.trim()).toBe(settings.copyright);
+    const mkdocsNav = html
+      .querySelectorAll('.md-nav--primary .md-nav__link')
+      .filter((link) => !link.closest('.md-nav--secondary'))
+      .map((link) => link.text.trim());
+    expect(mkdocsNav).toEqual(navLabels(settings.nav ?? [], { 'basics/what-is-it.md': 'What is it?' }));
+  });
 
-    it('derives the same edit link and repository name when mkdocs.yml leaves them out', async () => {
-      const settings = resolveSettings({}, FIXTURES, { KB_CONTENT_DIR: 'minimal' });
-      const html = await buildWithMkdocs('minimal', 'index.html');
-      expect(html.querySelector('a.md-content__button')?.getAttribute('href')).toBe(
-        editUrlFor(settings.editUrl!, 'index.md'),
-      );
-      expect(html.querySelector('.md-source__repository')?.text.trim()).toBe(settings.repo?.name);
-    });
-  },
-);
+  it('derives the same edit link and repository name when mkdocs.yml leaves them out', async () => {
+    const settings = resolveSettings({}, FIXTURES, { KB_CONTENT_DIR: 'minimal' });
+    const html = await buildWithMkdocs('minimal', 'index.html');
+    expect(html.querySelector('a.md-content__button')?.getAttribute('href')).toBe(
+      editUrlFor(settings.editUrl!, 'index.md'),
+    );
+    expect(html.querySelector('.md-source__repository')?.text.trim()).toBe(settings.repo?.name);
+  });
+});

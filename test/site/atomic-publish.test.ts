@@ -101,7 +101,8 @@ describe('publishing a build', () => {
       const build = startBuild(work);
       if ('afterMs' in when) await new Promise((resolve) => setTimeout(resolve, when.afterMs));
       else await build.reaches(when.logShows);
-      expect(build.child.exitCode, 'the build ended before the moment to stop it').toBeNull();
+      if (build.child.exitCode !== null)
+        expect.fail(`the build ended before the moment to stop it:\n${(await build.exited).output}`);
       // The whole group, as a terminal's Ctrl-C or an OOM kill reaches a build and its children.
       process.kill(-build.child.pid!, signal);
       const { code } = await build.exited;

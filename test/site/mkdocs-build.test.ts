@@ -50,12 +50,12 @@ describe('building a MkDocs-format content folder as it is', () => {
 
   it('renders admonitions as callouts, the short answer distinctly', async () => {
     const article = await page('guides/how-do-i-greet-someone');
-    const inShort = article.querySelector('div.admonition.in-short');
+    const inShort = article.querySelector('div.admonition.kb-in-short');
     expect(inShort?.querySelector('.admonition-title')?.text).toBe('In short');
     expect(inShort?.querySelector('strong')?.text).toBe('friendly');
     const warning = article.querySelector('div.admonition.warning');
     expect(warning?.querySelector('ul ul li')?.text).toBe('nested item');
-    expect(warning?.querySelector('figure.code-example pre')?.text).toBe('print(greet(""))');
+    expect(warning?.querySelector('figure.kb-code-example pre')?.text).toBe('print(greet(""))');
     const collapsible = article.querySelector('details.note');
     expect(collapsible?.querySelector('summary')?.text).toBe('Why a comma?');
     expect(collapsible?.hasAttribute('open')).toBe(false);
@@ -63,61 +63,61 @@ describe('building a MkDocs-format content folder as it is', () => {
 
   it('rewrites relative .md links to page URLs, keeping anchors', async () => {
     const hrefs = (await page('guides/how-do-i-greet-someone'))
-      .querySelectorAll('.prose a')
+      .querySelectorAll('.kb-prose a')
       .map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(['/recipes/how-do-i-say-goodbye/#the-short-way', '/guides/', '/']);
-    const image = (await page('guides/how-do-i-greet-someone')).querySelector('.prose img');
+    const image = (await page('guides/how-do-i-greet-someone')).querySelector('.kb-prose img');
     expect(image?.getAttribute('src')).toBe('/images/dot.png');
   });
 
-  it('shows "See also" with the targets’ titles, and "Linked from" on the targets', async () => {
+  it('shows "See also" with the link texts as written, and "Linked from" on the targets', async () => {
     const links = (page: HTMLElement, selector: string) =>
       page.querySelectorAll(`${selector} a`).map((a) => [a.getAttribute('href'), a.text]);
     const greet = await page('guides/how-do-i-greet-someone');
-    expect(links(greet, '.see-also')).toEqual([['/recipes/how-do-i-say-goodbye/', 'How do I say goodbye?']]);
-    expect(greet.querySelectorAll('.prose h2').map((h) => h.text)).not.toContain('See also');
+    expect(links(greet, '.kb-see-also')).toEqual([['/recipes/how-do-i-say-goodbye/', 'Saying goodbye']]);
+    expect(greet.querySelectorAll('.kb-prose h2').map((h) => h.text)).not.toContain('See also');
     const goodbye = await page('recipes/how-do-i-say-goodbye');
-    expect(links(goodbye, '.linked-from')).toEqual([
+    expect(links(goodbye, '.kb-linked-from')).toEqual([
       ['/guides/how-do-i-greet-someone/', 'How do I greet someone?'],
     ]);
   });
 
   it('highlights examples and marks the block after them as output', async () => {
     const article = await page('guides/how-do-i-greet-someone');
-    const example = article.querySelector('figure.code-example');
+    const example = article.querySelector('figure.kb-code-example');
     expect(example?.getAttribute('data-lang')).toBe('python');
     expect(example?.querySelector('figcaption')?.text).toBe('Example 1');
     expect(example?.querySelector('pre.astro-code span[style*="--shiki-dark"]')).not.toBeNull();
-    expect(example?.querySelector('button.copy-button')?.getAttribute('aria-label')).toBe(
+    expect(example?.querySelector('button.kb-copy-button')?.getAttribute('aria-label')).toBe(
       'Copy code to clipboard',
     );
     const output = example?.nextElementSibling;
-    expect(output?.classList.contains('code-output')).toBe(true);
+    expect(output?.classList.contains('kb-code-output')).toBe(true);
     expect(output?.querySelector('pre')?.text).toBe('Hello, Ada!');
-    expect(article.querySelectorAll('.prose p').some((p) => p.text.trim() === 'Output:')).toBe(false);
+    expect(article.querySelectorAll('.kb-prose p').some((p) => p.text.trim() === 'Output:')).toBe(false);
 
-    const fenced = (await page('recipes/how-do-i-say-goodbye')).querySelector('figure.code-output pre');
+    const fenced = (await page('recipes/how-do-i-say-goodbye')).querySelector('figure.kb-code-output pre');
     expect(fenced?.text).toBe('Goodbye');
   });
 
   it('lists each topic’s questions with their one-line answers, and the topics on the home page', async () => {
     const guides = await page('guides');
     expect(guides.querySelector('h1')?.text).toBe('Guides');
-    expect(guides.querySelector('.question-list a')?.getAttribute('href')).toBe(
+    expect(guides.querySelector('.kb-question-list a')?.getAttribute('href')).toBe(
       '/guides/how-do-i-greet-someone/',
     );
-    expect(guides.querySelector('.question-list p')?.text).toBe(
+    expect(guides.querySelector('.kb-question-list p')?.text).toBe(
       'Greeting people in the fixture language: say hello with a name and print it.',
     );
     const home = await page('');
-    expect(home.querySelectorAll('.topic-list a').map((a) => a.text)).toEqual(['Guides', 'Recipes']);
+    expect(home.querySelectorAll('.kb-topic-list a').map((a) => a.text)).toEqual(['Guides', 'Recipes']);
   });
 
   it('renders a plain page without Q&A parts', async () => {
     const privacy = await page('privacy');
     expect(privacy.querySelectorAll('h1').map((h) => h.text)).toEqual(['Privacy policy']);
-    expect(privacy.querySelector('.in-short')).toBeNull();
-    expect(privacy.querySelector('.breadcrumbs')).toBeNull();
+    expect(privacy.querySelector('.kb-in-short')).toBeNull();
+    expect(privacy.querySelector('.kb-breadcrumbs')).toBeNull();
   });
 
   it('sets the language, description, canonical URL and viewport on every page', async () => {

@@ -2,7 +2,7 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'MARK', 'BUTTON', 'TEXTAREA']);
 
 /**
  * Marks every word of `root` that starts with one of `terms` (any case) with
- * `<mark class="search-term">`, and returns the marks in document order.
+ * `<mark class="kb-search-term">`, and returns the marks in document order.
  */
 export function markTerms(root: Element, terms: readonly string[]): HTMLElement[] {
   if (terms.length === 0) return [];
@@ -27,7 +27,7 @@ export function markTerms(root: Element, terms: readonly string[]): HTMLElement[
     for (const match of matches) {
       if (match.index > last) pieces.push(document.createTextNode(value.slice(last, match.index)));
       const mark = document.createElement('mark');
-      mark.className = 'search-term';
+      mark.className = 'kb-search-term';
       mark.textContent = match[0];
       pieces.push(mark);
       marks.push(mark);

@@ -1,4 +1,4 @@
-import { SEARCH_INDEX_URL } from '../../core/site-paths.ts';
+import { hrefOf, SEARCH_INDEX_URL } from '../../core/site-paths.ts';
 import { excerptParts, tidyExcerpt, type ExcerptPart } from './excerpt.ts';
 import { highlightTerms, withHighlight } from './search-terms.ts';
 
@@ -51,7 +51,9 @@ interface PagefindData {
  * Creates a search client for the index at `baseUrl`. Nothing is fetched until the reader
  * starts to search: `pagefind.js` is imported dynamically, from the built site, on first use.
  */
-export function createSearchClient(baseUrl = SEARCH_INDEX_URL): SearchClient {
+export function createSearchClient(
+  baseUrl = hrefOf(SEARCH_INDEX_URL, import.meta.env.BASE_URL),
+): SearchClient {
   let pagefind: Promise<PagefindModule> | undefined;
   let latest = 0;
 

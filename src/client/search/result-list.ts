@@ -3,20 +3,20 @@ import type { SearchHit } from './pagefind-client.ts';
 /** Builds one result: its topic, the question as a link, and the excerpt with the matches marked. */
 export function hitElement(hit: SearchHit, document: Document): HTMLLIElement {
   const item = document.createElement('li');
-  item.className = 'search-hit';
+  item.className = 'kb-search-hit';
   if (hit.topic) {
     const topic = document.createElement('span');
-    topic.className = 'search-hit-topic';
+    topic.className = 'kb-search-hit-topic';
     topic.textContent = hit.topic;
     item.append(topic);
   }
   const link = document.createElement('a');
-  link.className = 'search-hit-link';
+  link.className = 'kb-search-hit-link';
   link.href = hit.url;
   link.textContent = hit.title;
   item.append(link);
   const excerpt = document.createElement('p');
-  excerpt.className = 'search-hit-excerpt';
+  excerpt.className = 'kb-search-hit-excerpt';
   excerpt.append(
     ...hit.excerpt.map((part) => {
       if (!part.marked) return document.createTextNode(part.text);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { site } from 'virtual:proven-kb/site';
+import { slugInTopic } from '../../model/routes.ts';
 import { cleanMarkdownSource } from '../../seo/markdown-source.ts';
 import { isIndexable } from '../../seo/sitemap.ts';
 
@@ -13,7 +14,7 @@ export const getStaticPaths = (async () => {
   return [...model.articles.values()]
     .filter(({ article }) => isIndexable(article))
     .map(({ article, topic }) => ({
-      params: { topic: topic.name, slug: article.entryId.slice(topic.name.length + 1) },
+      params: { topic: topic.name, slug: slugInTopic(article) },
       props: { file: article.file, buildOnly: article.entry.buildOnly },
     }));
 }) satisfies GetStaticPaths;

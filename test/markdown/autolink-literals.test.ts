@@ -1,0 +1,40 @@
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { inlineExtensionPlugins } from '../../src/markdown/inline-extensions.ts';
+import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-markdown.ts';
+import { requireTool } from '../helpers/require-tool.ts';
+import { renderInline } from './helpers/render-inline.ts';
+
+const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
+
+type Extensions = Record<string, Record<string, unknown>>;
+
+const TEXT = [
+  'Read https://docs.python.org/3/library/asyncio.html or www.example.org,',
+  'write to answers@example.org, or follow <https://example.org/angle>.',
+].join('\n');
+
+/** Each link's address and text, in order. */
+function links(html: string): string[] {
+  return parse(html)
+    .querySelectorAll('a')
+    .map((link) => `${link.getAttribute('href')} ${link.text}`);
+}
+
+async function ours(extensions: Extensions): Promise<string> {
+  return (await renderInline(TEXT, { remark: inlineExtensionPlugins(extensions).remarkPlugins })).html;
+}
+
+describe('bare addresses', () => {
+  it('stay text without pymdownx.magiclink; <…> links are core Markdown', async () => {
+    expect(links(await ours({}))).toEqual(['https://example.org/angle https://example.org/angle']);
+  });
+
+  it.skipIf(!oracle)('are links or text as in MkDocs, with and without pymdownx.magiclink', async () => {
+    for (const extensions of [{}, { 'pymdownx.magiclink': {} }] as Extensions[]) {
+      const theirs = links(await renderWithPythonMarkdown(TEXT, extensions));
+      // Python-Markdown obfuscates a mailto address with entities; the address is the same.
+      expect(links(await ours(extensions)), JSON.stringify(extensions)).toEqual(theirs);
+    }
+  });
+});
