@@ -1,18 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { BenchReport } from '../../bench/run-bench.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { defaultCardThreads } from '../../src/seo/social-card.ts';
 
 const run = promisify(execFile);
 
+let folder = '';
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
 // Keeps `npm run bench` working: it must finish and report every phase; its figures are not asserted.
 it('runs every phase of the benchmark on a tiny corpus and reports them as a table and as JSON', async () => {
-  const json = path.join(await mkdtemp(path.join(tmpdir(), 'kb-bench-test-')), 'bench.json');
+  folder = await mkdtemp(path.join(tmpdir(), 'kb-bench-test-'));
+  const json = path.join(folder, 'bench.json');
   const { stdout } = await run(
     process.execPath,
     ['scripts/bench.ts', '--articles', '4', '--runs', '1', '--baseline', '--json', json],

@@ -46,29 +46,31 @@ async function filesOf(folder: string): Promise<Record<string, string>> {
 describe('the search index cache', () => {
   it('copies the last index when no page changed, and builds a new one when one did', async () => {
     const cacheDir = await scratch();
-    const first = await buildSearchIndex(await site(), cacheDir);
+    const first = await buildSearchIndex(await site(), '/', cacheDir);
     expect([first.cached, first.pages]).toEqual([false, 3]);
 
     const again = await site();
-    const copied = await buildSearchIndex(again, cacheDir);
+    const copied = await buildSearchIndex(again, '/', cacheDir);
     expect([copied.cached, copied.pages]).toEqual([true, 3]);
     expect(await filesOf(copied.outputPath)).toEqual(await filesOf(first.outputPath));
+    // The same pages served under another path are indexed under other addresses.
+    expect((await buildSearchIndex(await site(), '/kb/', cacheDir)).cached).toBe(false);
 
-    const edited = await buildSearchIndex(await site(' Then close it.'), cacheDir);
+    const edited = await buildSearchIndex(await site(' Then close it.'), '/', cacheDir);
     expect(edited.cached).toBe(false);
     expect(await filesOf(edited.outputPath)).not.toEqual(await filesOf(first.outputPath));
   }, 60_000);
 
   it('builds the index again when the kept one is damaged', async () => {
     const cacheDir = await scratch();
-    await buildSearchIndex(await site(), cacheDir);
+    await buildSearchIndex(await site(), '/', cacheDir);
     const stored = path.join(cacheDir, 'search-index', 'latest');
     const bytes = await readFile(stored);
     bytes[bytes.length - 1] = bytes.at(-1)! ^ 0xff;
     await writeFile(stored, bytes);
-    const rebuilt = await buildSearchIndex(await site(), cacheDir);
+    const rebuilt = await buildSearchIndex(await site(), '/', cacheDir);
     expect(rebuilt.cached).toBe(false);
     // And keeps the good one again.
-    expect((await buildSearchIndex(await site(), cacheDir)).cached).toBe(true);
+    expect((await buildSearchIndex(await site(), '/', cacheDir)).cached).toBe(true);
   }, 60_000);
 });
