@@ -11,6 +11,7 @@ import { checkContent } from '../src/checks/check-content.ts';
 import { ENV } from '../src/core/env.ts';
 import type { BuildReport } from '../src/integration/build-report.ts';
 import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
+import { mkdocsCompetitor, starlightCompetitor, type Competitor } from './competitors.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
@@ -28,7 +29,23 @@ export interface BenchOptions {
   runs: number;
   /** Also time the sequential one-process-per-example baseline (slow: it runs every example again). */
   baseline: boolean;
+  /** A stock Starlight site (a folder with its `node_modules`) to build the same corpus with, interleaved with ours. */
+  starlight?: string | undefined;
+  /** Also build the corpus with Material for MkDocs (`mkdocs` on PATH), interleaved with ours. */
+  mkdocs?: boolean | undefined;
   log: (line: string) => void;
+}
+
+/** How another generator's builds of the same corpus compare with ours: their medians, and ours over theirs. */
+export interface Comparison {
+  name: string;
+  cleanSeconds: number;
+  warmSeconds: number;
+  /** Our clean build's median over theirs: below 1 is faster. */
+  cleanRatio: number;
+  /** Our nothing-changed build's median over theirs. */
+  warmRatio: number;
+  peakMemoryMb: number;
 }
 
 /** Everything one benchmark run found, as printed and as written to JSON. */
@@ -45,6 +62,8 @@ export interface BenchReport {
   peakLargestProcessMb: number;
   /** The card phase's threads, processor time per card and peak memory. */
   cards: Omit<CardPhaseReport, 'phase'>;
+  /** Other generators on the same corpus, when asked for (`--starlight`, `--mkdocs`). */
+  comparisons: Comparison[];
 }
 
 /** Generates a corpus and times each phase of checking and building it. */
@@ -169,8 +188,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     });
     add(cardPhase);
 
-    // The whole build, with the example cache warm: our proving step, Astro, pagefind.
-    const build = await measureBuilds(options, work, contentDir, pages);
+    // Whole builds: clean (every cache deleted but the examples' results, which the example
+    // phases left), nothing changed, one article edited; other generators interleaved with ours.
+    const competitors = [
+      ...(options.starlight ? [starlightCompetitor(path.resolve(options.starlight), contentDir)] : []),
+      ...(options.mkdocs ? [mkdocsCompetitor(work, contentDir)] : []),
+    ];
+    const build = await measureBuilds(options, work, contentDir, pages, corpus.sampleArticle, competitors);
     phases.push(...build.phases);
     for (const phase of build.phases) options.log(`${phase.phase}: ${phase.median.toFixed(2)} s`);
     return {
@@ -188,34 +212,72 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       peakBuildMemoryMb: build.peakMb,
       peakLargestProcessMb: build.largestProcessMb,
       cards,
+      comparisons: build.comparisons,
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/** Full `npm run build` runs with its peak memory, split by the timings the build logs. */
-async function measureBuilds(options: BenchOptions, work: string, contentDir: string, pages: number) {
-  const totals: number[] = [];
-  const proving: number[] = [];
-  const search: number[] = [];
+/**
+ * Our builds, each `runs` times: clean (the output and every cache deleted, but the examples'
+ * results), nothing changed, and one article edited; the clean build split by the phases its
+ * report gives, with its peak memory. Competitors build the same corpus clean and warm, each
+ * round after ours, so that the machine's load falls on all alike.
+ */
+async function measureBuilds(
+  options: BenchOptions,
+  work: string,
+  contentDir: string,
+  pages: number,
+  sampleArticle: string,
+  competitors: readonly Competitor[],
+) {
   const loads: number[] = [];
+  const clean = { totals: [] as number[], proving: [] as number[], search: [] as number[] };
+  const warm: number[] = [];
+  const edited: number[] = [];
+  const theirs = competitors.map((competitor) => ({
+    competitor,
+    clean: [] as number[],
+    warm: [] as number[],
+    peakKb: 0,
+  }));
   let peakKb = 0;
   let largestKb = 0;
-  // A first, unmeasured build warms the other caches (rendered Markdown, cards) the way an author's
-  // machine has them; the examples' results are the ones the example phases left.
-  await buildOnce(options.root, work, contentDir);
+  for (const entry of theirs) {
+    options.log(`preparing ${entry.competitor.name}`);
+    await entry.competitor.prepare();
+  }
   for (let i = 0; i < options.runs; i++) {
-    await rm(path.join(work, 'dist'), { recursive: true, force: true });
+    for (const folder of ['dist', 'build-cache'])
+      await rm(path.join(work, folder), { recursive: true, force: true });
     const result = await buildOnce(options.root, work, contentDir);
-    totals.push(result.seconds);
-    proving.push(result.provingSeconds);
-    search.push(result.searchSeconds);
+    clean.totals.push(result.seconds);
+    clean.proving.push(result.provingSeconds);
+    clean.search.push(result.searchSeconds);
     peakKb = Math.max(peakKb, result.peakKb);
     largestKb = Math.max(largestKb, result.largestKb);
     loads.push(loadavg()[0]!);
+    options.log(`clean build ${i + 1}: ${result.seconds.toFixed(2)} s`);
+    for (const entry of theirs) {
+      const run = await entry.competitor.clean();
+      entry.clean.push(run.seconds);
+      entry.peakKb = Math.max(entry.peakKb, run.peakKb);
+      options.log(`${entry.competitor.name} clean build ${i + 1}: ${run.seconds.toFixed(2)} s`);
+    }
   }
-  const astro = totals.map((total, i) => total - proving[i]! - search[i]!);
+  for (let i = 0; i < options.runs; i++) {
+    warm.push((await buildOnce(options.root, work, contentDir)).seconds);
+    for (const entry of theirs) entry.warm.push((await entry.competitor.warm()).seconds);
+  }
+  const file = path.join(contentDir, sampleArticle);
+  for (let i = 0; i < options.runs; i++) {
+    // Prose, not code: the page changes, its example does not run again.
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(/\n## /, `\nEdited for run ${i + 1} at ${Date.now()}.\n\n## `));
+    edited.push((await buildOnce(options.root, work, contentDir)).seconds);
+  }
   const phase = (name: string, values: number[]): PhaseResult => ({
     phase: name,
     runs: values,
@@ -224,15 +286,32 @@ async function measureBuilds(options: BenchOptions, work: string, contentDir: st
     unit: 'pages',
     load: median(loads),
   });
+  const astro = clean.totals.map((total, i) => total - clean.proving[i]! - clean.search[i]!);
+  const ourWarm = median(warm);
+  const ourClean = median(clean.totals);
   return {
     phases: [
-      phase('build: proving step (check + cached examples)', proving),
-      phase('build: astro (render and write pages)', astro),
-      phase('build: search indexing (pagefind)', search),
-      phase('full npm run build (examples cache warm)', totals),
+      phase('clean build: proving (load, parse, render, check; examples cached)', clean.proving),
+      phase('clean build: astro, cards and Markdown files', astro),
+      phase('clean build: search indexing (pagefind)', clean.search),
+      phase('clean build (every cache deleted but the examples’ results)', clean.totals),
+      phase('build, nothing changed', warm),
+      phase('build, one article edited', edited),
+      ...theirs.flatMap((entry) => [
+        phase(`${entry.competitor.name}: clean build`, entry.clean),
+        phase(`${entry.competitor.name}: build, nothing changed`, entry.warm),
+      ]),
     ],
     peakMb: Math.round(peakKb / 1024),
     largestProcessMb: Math.round(largestKb / 1024),
+    comparisons: theirs.map((entry): Comparison => ({
+      name: entry.competitor.name,
+      cleanSeconds: median(entry.clean),
+      warmSeconds: median(entry.warm),
+      cleanRatio: ourClean / median(entry.clean),
+      warmRatio: ourWarm / median(entry.warm),
+      peakMemoryMb: Math.round(entry.peakKb / 1024),
+    })),
   };
 }
 

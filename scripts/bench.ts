@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../bench/measure.ts';
 import { runBench } from '../bench/run-bench.ts';
 
-const USAGE = 'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--json FILE]\n';
+const USAGE =
+  'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--starlight DIR] [--mkdocs] [--json FILE]\n';
 let values;
 try {
   ({ values } = parseArgs({
@@ -14,6 +15,8 @@ try {
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '42' },
       baseline: { type: 'boolean', default: false },
+      starlight: { type: 'string' },
+      mkdocs: { type: 'boolean', default: false },
       json: { type: 'string' },
     },
     strict: true,
@@ -33,6 +36,8 @@ const report = await runBench({
   runs: runs!,
   seed: seed!,
   baseline: values.baseline,
+  starlight: values.starlight,
+  mkdocs: values.mkdocs,
   log: (line) => process.stderr.write(`  ${line}\n`),
 });
 const jsonFile = values.json ?? path.join('bench-results', `bench-${articles}.json`);
@@ -48,4 +53,9 @@ process.stdout.write(
 process.stdout.write(
   `social cards: ${report.cards.threads} threads, ${report.cards.cpuMsPerCard.toFixed(2)} ms of processor time per card, memory +${report.cards.peakRssGrowthMb} MB at most while drawing them\n`,
 );
+for (const comparison of report.comparisons) {
+  process.stdout.write(
+    `${comparison.name}: clean build ${comparison.cleanSeconds.toFixed(2)} s (ours ${comparison.cleanRatio.toFixed(2)}×), nothing changed ${comparison.warmSeconds.toFixed(2)} s (ours ${comparison.warmRatio.toFixed(2)}×), peak memory ${comparison.peakMemoryMb} MB\n`,
+  );
+}
 process.stdout.write(`written to ${jsonFile}\n`);

@@ -1,3 +1,5 @@
+import { DIAGRAM_LIBRARY_ENTRY } from '../core/site-paths.ts';
+
 /**
  * Draws the Mermaid diagrams of a page (`<pre class="mermaid">`, from pymdownx.superfences'
  * custom fences). Mermaid is loaded only when the page has one; without JavaScript the
@@ -7,7 +9,10 @@ const sources = [...document.querySelectorAll<HTMLElement>('pre.mermaid')];
 if (sources.length > 0) void drawDiagrams(sources);
 
 async function drawDiagrams(sources: HTMLElement[]): Promise<void> {
-  const { default: mermaid } = await import('mermaid');
+  // Mermaid's own prebuilt browser build, which the build copies into the site as it ships
+  // (src/integration/diagram-library.ts): bundling it with the site's scripts cost every build seconds.
+  const library = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/${DIAGRAM_LIBRARY_ENTRY}`;
+  const { default: mermaid } = (await import(/* @vite-ignore */ library)) as typeof import('mermaid');
   const root = document.documentElement;
   const dark = window.matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => (root.dataset['theme'] ?? (dark.matches ? 'dark' : 'light')) === 'dark';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { link as fsLink, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV, type Environment } from './env.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -90,6 +90,12 @@ export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promi
 export interface FileStore {
   read(key: string): Promise<Buffer | undefined>;
   write(key: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Puts the file of an entry this run read (and so checked) or wrote at `destination`, as a
+   * hard link: no data written and no new file made. False when it cannot (another file
+   * system, an entry this run has not checked): the caller writes the data itself.
+   */
+  link(key: string, destination: string): Promise<boolean>;
   /** Writes the index, without the entries no run has used for a week, and deletes their files; returns how many went. */
   save(): Promise<number>;
 }
@@ -103,6 +109,8 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
   const stored = (await readStoreFile<StoredEntry>(indexFile, options.version)) ?? {};
   const entries = prune(stored, started);
   const fileOf = (key: string) => path.join(folder, key);
+  // Entries whose file this run checked or wrote: only those may be handed out as they are.
+  const checked = new Set<string>();
   return {
     async read(key) {
       const entry = entries[key];
@@ -110,11 +118,22 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
       const data = await readFile(fileOf(key)).catch(() => undefined);
       if (!data || entry.sum !== checksum(key, data)) return undefined;
       entry.usedAt = started;
+      checked.add(key);
       return data;
     },
     async write(key, data) {
       await writeFileAtomic(fileOf(key), data);
       entries[key] = { usedAt: started, sum: checksum(key, data) };
+      checked.add(key);
+    },
+    async link(key, destination) {
+      if (!checked.has(key)) return false;
+      // A later write of the entry renames a new file over it, and pruning unlinks it: the linked
+      // copy keeps its data either way. One edited in place fails its checksum at the next read.
+      return fsLink(fileOf(key), destination).then(
+        () => true,
+        () => false,
+      );
     },
     async save() {
       const kept = prune(entries, started);

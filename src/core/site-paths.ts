@@ -59,3 +59,12 @@ export function socialCardPathFor(pageUrl: string): string {
   const trimmed = pageUrl.replace(/^\/+|\/+$/g, '');
   return `/og/${trimmed || 'index'}.png`;
 }
+
+/**
+ * Where the site serves Mermaid's own prebuilt browser build, which pages with diagrams load:
+ * copied as it ships, so that no build bundles its six megabytes of JavaScript again.
+ */
+export const DIAGRAM_LIBRARY_DIR = '_kb/mermaid';
+
+/** The module a page with diagrams imports, under the site's base path. */
+export const DIAGRAM_LIBRARY_ENTRY = `${DIAGRAM_LIBRARY_DIR}/mermaid.esm.min.mjs`;

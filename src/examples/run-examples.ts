@@ -17,6 +17,7 @@ import {
 import { earlierKey, exampleKey, hash, openExampleCache, type ExampleCache } from './example-cache.ts';
 import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
 import { guardInterrupts } from './interrupts.ts';
+import { createProcessLauncher } from './process-launcher.ts';
 import type { Progress } from './progress.ts';
 import {
   createWorkRoot,
@@ -29,6 +30,7 @@ import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
+import { typecheckInThread } from './typecheck-in-thread.ts';
 
 /** What running the examples needs. */
 export interface ExampleRunOptions {
@@ -160,12 +162,18 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     }
   }
 
+  // The compiler's pass needs only the examples' code: it runs beside them, in a thread of its own.
+  const typeErrors = typecheck(examples, options.root, cache, options.settings?.typecheck);
+  // Awaited below; until then a failure must not count as unhandled.
+  typeErrors.catch(() => undefined);
+
   let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
     const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
     const box = await createSandbox({ env: options.env, slots: jobs, kinds });
     sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
     const workRoot = await createWorkRoot(tmpdir());
+    const launcher = createProcessLauncher();
     // Ctrl-C stops the examples, and their folders go, before the checker does.
     const guard = guardInterrupts(() => {
       box.abort();
@@ -181,6 +189,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
               workRoot,
               slot,
               tracker: guard,
+              launcher,
               defaults,
             });
             outcomes.set(item.example, outcome);
@@ -197,6 +206,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
         }),
       );
     } finally {
+      await launcher.close();
       guard.release();
       await rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
       await box.dispose();
@@ -210,7 +220,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
     if (!outcome.passed && outcome.ruleId && outcome.message)
       report(example, outcome.ruleId, outcome.message, outcome.line);
   }
-  for (const type of await typecheck(examples, options.root, cache, options.settings?.typecheck)) {
+  for (const type of await typeErrors) {
     const example = examples.find((e) => e.doc.file === type.file)!;
     diagnostics.push({
       file: example.doc.displayPath,
@@ -253,7 +263,8 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
 
 /**
  * One compiler pass over every TypeScript example, cached as a whole by all their code and the
- * options. The compiler loads only on a cache miss: importing it alone takes about a second.
+ * options. The compiler loads only on a cache miss (importing it alone takes about a second),
+ * in a worker thread, so that the pass runs while the examples do.
  */
 async function typecheck(
   examples: readonly Example[],
@@ -272,8 +283,7 @@ async function typecheck(
   ]);
   const hit = cache.typecheck(key);
   if (hit) return hit;
-  const { typecheckExamples } = await import('./typecheck-examples.ts');
-  const diagnostics = typecheckExamples(checked, root, settings);
+  const diagnostics = await typecheckInThread(checked, root, settings);
   cache.keepTypecheck(key, diagnostics);
   return diagnostics;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Example } from './collect-examples.ts';
 import { sessionDriver, sessionReplay, SESSION_RESULT_FILE, type SessionResult } from './python-session.ts';
+import type { ProcessLauncher } from './process-launcher.ts';
 import { PYTHON_NETWORK_PROBE } from './read-failure.ts';
 import { runProcess, type ProcessLimits, type ProcessOutcome, type ProcessTracker } from './run-process.ts';
 import type { ResolvedRuntime } from './runtime-versions.ts';
@@ -22,6 +23,8 @@ export interface RunContext {
   slot: number;
   limits: ProcessLimits;
   tracker?: ProcessTracker | undefined;
+  /** Starts the programs from a small process of its own; without one, from this process. */
+  launcher?: ProcessLauncher | undefined;
 }
 
 /** One run of an example's program, as it happened. */
@@ -73,7 +76,8 @@ export async function runProgram(
     const folder = context.sandbox.folder(hostDir);
     const file = `${folder}/${fileName}`;
     const argv = probe ? [...runtime.command, '-c', PYTHON_NETWORK_PROBE, file] : [...runtime.command, file];
-    outcome = await runProcess(context.sandbox.wrap(argv, hostDir, context.slot, runtime.paths), {
+    const launch = context.launcher ? context.launcher.run.bind(context.launcher) : runProcess;
+    outcome = await launch(context.sandbox.wrap(argv, hostDir, context.slot, runtime.paths), {
       cwd: hostDir,
       env: cleanEnvironment(folder),
       limits: context.limits,

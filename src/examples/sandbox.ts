@@ -67,8 +67,17 @@ export interface SandboxOptions {
 /** Where system programs are, whatever the caller's PATH says. */
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-/** File size and data memory limits of one example. */
-const PRLIMIT = ['--fsize=67108864', '--data=2147483648'];
+/** File size and data memory limits of one example, in bytes. */
+const FILE_SIZE_LIMIT = 64 * 1024 * 1024;
+const DATA_LIMIT = 2 * 1024 * 1024 * 1024;
+const PRLIMIT = [`--fsize=${FILE_SIZE_LIMIT}`, `--data=${DATA_LIMIT}`];
+/**
+ * Where the runner may make pids cgroups, a shell puts itself in the worker's group (`$0`), sets
+ * the same limits as `prlimit` would (soft and hard; `-f` counts 512-byte blocks and `-d`
+ * kilobytes, in dash and in POSIX-mode bash), and becomes the sandbox: one program started per
+ * example rather than two. A limit it cannot set fails the example, as `works` finds.
+ */
+const ENTER_GROUP = `echo $$ > "$0/cgroup.procs" && ulimit -f ${FILE_SIZE_LIMIT / 512} && ulimit -d ${DATA_LIMIT / 1024} && exec "$@"`;
 
 /** What every kind leaves unenforced. */
 const RESOURCES_NOT_ENFORCED = [
@@ -102,9 +111,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     find('python3', SYSTEM_PATH),
   ]);
   const groups = await createProcessGroups(options.slots);
-  const limits = prlimit ? [prlimit, ...PRLIMIT, ...(groups ? [] : [`--nproc=${MAX_PROCESSES}`]), '--'] : [];
-  const enter = (slot: number) =>
-    groups ? ['/bin/sh', '-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', groups.folder(slot)] : [];
+  // Without a group, `prlimit` sets the limits, and caps processes with RLIMIT_NPROC instead.
+  const limits = groups || !prlimit ? [] : [prlimit, ...PRLIMIT, `--nproc=${MAX_PROCESSES}`, '--'];
+  const enter = (slot: number) => (groups ? ['/bin/sh', '-c', ENTER_GROUP, groups.folder(slot)] : []);
   const common = {
     sweep: async (slot: number) => groups?.sweep(slot),
     abort: () => groups?.killAllSync(),

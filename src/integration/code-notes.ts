@@ -1,4 +1,4 @@
-import type { Example } from '../examples/collect-examples.ts';
+import type { Example, ExampleDocument } from '../examples/collect-examples.ts';
 import type { ExampleOutcome } from '../examples/run-example.ts';
 import { runtimeForLanguage, type RuntimeSpec } from '../examples/runtimes.ts';
 import { parseFenceMeta } from '../markdown/fence-meta.ts';
@@ -7,8 +7,27 @@ import type { CodeNote } from '../model/site-model.ts';
 
 /** What a build knows about the examples: run and judged, skipped (`KB_EXAMPLES=off`), or not yet (dev server). */
 export type ExamplesVerdict =
-  | { status: 'verified'; outcomes: ReadonlyMap<Example, ExampleOutcome>; examples: readonly Example[] }
+  | {
+      status: 'verified';
+      /** Each document's outcomes by the line of their example (see `outcomesByDocument`). */
+      byDocument: ReadonlyMap<ExampleDocument, ReadonlyMap<number, ExampleOutcome>>;
+    }
   | { status: 'skipped' | 'unverified' };
+
+/** The examples' outcomes grouped by document, then by the example's line: one pass over every example. */
+export function outcomesByDocument(
+  examples: readonly Example[],
+  outcomes: ReadonlyMap<Example, ExampleOutcome>,
+): Map<ExampleDocument, Map<number, ExampleOutcome>> {
+  const byDocument = new Map<ExampleDocument, Map<number, ExampleOutcome>>();
+  for (const example of examples) {
+    const outcome = outcomes.get(example);
+    if (!outcome) continue;
+    const lines = byDocument.get(example.doc) ?? new Map<number, ExampleOutcome>();
+    byDocument.set(example.doc, lines.set(example.line, outcome));
+  }
+  return byDocument;
+}
 
 /** What each fence language ran on: `{ ts: 'Node.js 24.9.0', py: 'Python 3.11.7' }`. */
 export function runtimeLabels(
@@ -33,13 +52,7 @@ export function codeNotesOf(
   labels: Record<string, string>,
   verdict: ExamplesVerdict,
 ): (CodeNote | undefined)[] {
-  const outcomes = new Map<number, ExampleOutcome>();
-  if (verdict.status === 'verified') {
-    for (const example of verdict.examples) {
-      const outcome = verdict.outcomes.get(example);
-      if (example.doc === doc && outcome) outcomes.set(example.line, outcome);
-    }
-  }
+  const outcomes = verdict.status === 'verified' ? verdict.byDocument.get(doc) : undefined;
   return (doc.facts?.code ?? []).map((code): CodeNote | undefined => {
     if (!runtimeForLanguage(runtimes, code.lang)) return undefined;
     const runtime = labels[(code.lang ?? '').toLowerCase()] ?? code.lang ?? '';
@@ -49,7 +62,7 @@ export function codeNotesOf(
       return { state: 'not-verified', text: 'Not verified: this build skipped the examples' };
     if (verdict.status === 'unverified')
       return { state: 'not-verified', text: 'Not verified yet (development server)' };
-    const outcome = outcomes.get(code.line);
+    const outcome = outcomes?.get(code.line);
     if (outcome?.passed) return { state: 'verified', text: `Verified on ${runtime}` };
     return outcome
       ? { state: 'known-failure', text: `Not verified: this example fails on ${runtime}` }

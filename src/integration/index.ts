@@ -5,12 +5,13 @@ import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV } from '../core/env.ts';
 import { navPlaces } from '../model/nav-places.ts';
-import { buildSiteModel, type SiteModel } from '../model/site-model.ts';
+import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
+import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
 import { moveToDecodedFolders } from './page-folders.ts';
-import { writePageFiles } from './page-files.ts';
+import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
 import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -33,7 +34,14 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let staged: StagedOutput | undefined;
   let publishedDir = '';
   let reloading = Promise.resolve();
+  let cardsAhead: CardsAhead | undefined;
   const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
+  const siteModel = (entries: readonly SiteEntry[], command: string) =>
+    buildSiteModel(entries, {
+      includeDrafts: includeDrafts(command),
+      nav: settings.nav ? navPlaces(settings.nav) : undefined,
+      base: settings.base,
+    });
   const publish = async (command: string) => {
     await writeSiteDataFile(dataFile, {
       entries: proved?.entries ?? [],
@@ -65,6 +73,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           try {
             proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
             await publish(command);
+            // The cards need only the site model: drawn in worker threads while Astro renders pages.
+            cardsAhead = drawCardsAhead({
+              model: siteModel(proved.entries, command),
+              settings,
+              root,
+              cacheDir: cacheRoot(root, process.env),
+            });
           } catch (error) {
             await staged.release();
             exitOnReport(error, logger);
@@ -84,6 +99,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
               contentAssetsVitePlugin(settings.contentDir, settings.base),
+              diagramLibraryVitePlugin(),
             ],
           },
         });
@@ -104,11 +120,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const outDir = fileURLToPath(dir);
         if (!proved) return;
         const entries = proved.entries;
-        const model = buildSiteModel(entries, {
-          includeDrafts: includeDrafts('build'),
-          nav: settings.nav ? navPlaces(settings.nav) : undefined,
-          base: settings.base,
-        });
+        const model = siteModel(entries, 'build');
         // First, so that everything after (redirects, the search index) finds each page where its href leads.
         await moveToDecodedFolders(outDir, pagePaths(model));
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
@@ -131,13 +143,19 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             outDir,
             cacheDir: cacheRoot(root, process.env),
             textOf: (file) => texts.get(file),
+            cardsAhead,
           }),
-          buildSearchIndex(outDir, settings.base),
+          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env)),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
         );
-        logger.info(`search index: ${search.pages} page(s) indexed in ${search.milliseconds} ms`);
+        logger.info(
+          `search index: ${search.pages} page(s) ${search.cached ? 'unchanged, index copied from the cache' : 'indexed'} in ${search.milliseconds} ms`,
+        );
+
+        // Mermaid's browser build, which pages with diagrams load.
+        if (proved.check.published.some((doc) => doc.facts?.needs.diagrams)) await copyDiagramLibrary(outDir);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
         const count = await copyContentAssets(settings.contentDir, proved.check.scan.assets, outDir);

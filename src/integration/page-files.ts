@@ -5,7 +5,7 @@ import type { SiteSettings } from '../settings/settings.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { cleanMarkdownSource } from '../seo/markdown-source.ts';
 import { markdownPathFor } from '../core/site-paths.ts';
-import { createCardRenderer, defaultCardThreads } from '../seo/social-card.ts';
+import { createCardRenderer, defaultCardThreads, type CardRenderer } from '../seo/social-card.ts';
 import { socialCards } from '../seo/social-cards.ts';
 import { isIndexable } from '../seo/sitemap.ts';
 
@@ -19,6 +19,42 @@ export interface PageFilesSummary {
 
 /** Files in flight at once: enough to keep the disk busy, few enough to stay far below the open-files limit. */
 const PARALLEL_WRITES = 32;
+
+/** Social cards being drawn while Astro renders the pages; `writePageFiles` then finds them in the card cache. */
+export interface CardsAhead {
+  renderer: CardRenderer;
+  /** Settles, with how many cards were drawn rather than found in the cache, once every card is done. */
+  drawn: Promise<number>;
+}
+
+/**
+ * Starts drawing the site's social cards into the card cache, in worker threads, as soon as the
+ * site model is known: the cards need nothing of the pages, and while Astro renders them on one
+ * core the other would otherwise idle. A card that fails here is drawn again by `writePageFiles`,
+ * which reports the failure.
+ */
+export function drawCardsAhead(options: {
+  model: SiteModel;
+  settings: SiteSettings;
+  root: string;
+  cacheDir: string;
+}): CardsAhead {
+  const renderer = createCardRenderer({
+    root: options.root,
+    cacheDir: options.cacheDir,
+    threads: defaultCardThreads(),
+  });
+  const limit = pLimit(PARALLEL_WRITES);
+  const drawn = Promise.allSettled(
+    socialCards(options.model, options.settings).map(({ card }) => limit(() => renderer.render(card))),
+  ).then((outcomes) =>
+    outcomes.reduce(
+      (count, outcome) => count + (outcome.status === 'fulfilled' && !outcome.value.cached ? 1 : 0),
+      0,
+    ),
+  );
+  return { renderer, drawn };
+}
 
 /**
  * Writes the files every page has beside its HTML: each published article's Markdown source
@@ -34,6 +70,8 @@ export async function writePageFiles(options: {
   cacheDir: string;
   /** A content file's text as the build already read it (`topic/slug.md` → its Markdown); read from disk otherwise. */
   textOf?: (file: string) => string | undefined;
+  /** The cards `drawCardsAhead` started, if it did. */
+  cardsAhead?: CardsAhead | undefined;
 }): Promise<PageFilesSummary> {
   const { model, settings, root, outDir } = options;
   const limit = pLimit(PARALLEL_WRITES);
@@ -59,12 +97,11 @@ export async function writePageFiles(options: {
   );
 
   // One renderer for the whole build: it caches cards by content and draws the others in a worker
-  // thread per core, each of which loads the fonts once.
-  const renderer = createCardRenderer({
-    root,
-    cacheDir: options.cacheDir,
-    threads: defaultCardThreads(),
-  });
+  // thread per core, each of which loads the fonts once. Cards drawn ahead are in its cache.
+  const renderer =
+    options.cardsAhead?.renderer ??
+    createCardRenderer({ root, cacheDir: options.cacheDir, threads: defaultCardThreads() });
+  const drawnAhead = (await options.cardsAhead?.drawn) ?? 0;
   const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
     limit(async () => renderer.writeTo(card, await prepare(sitePath))),
   );
@@ -77,5 +114,5 @@ export async function writePageFiles(options: {
   const drawn = outcomes
     .slice(markdown.length)
     .filter((outcome) => outcome.status === 'fulfilled' && !outcome.value);
-  return { markdown: markdown.length, cards: cards.length, drawn: drawn.length };
+  return { markdown: markdown.length, cards: cards.length, drawn: drawnAhead + drawn.length };
 }

@@ -16,7 +16,7 @@ import type { SiteEntry } from '../model/site-model.ts';
 import { markdownOptionsOf } from '../settings/markdown-options.ts';
 import type { SiteSettings } from '../settings/settings.ts';
 import type { ExamplesSummary } from '../site/open-site-data.ts';
-import { codeNotesOf, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
+import { codeNotesOf, outcomesByDocument, runtimeLabels, type ExamplesVerdict } from './code-notes.ts';
 
 /** Raised when the content has errors: its message is the whole report, so it carries no stack. */
 export class ContentCheckError extends Error {
@@ -86,7 +86,7 @@ export async function proveContent(options: {
       rules: settings.rules,
     });
     diagnostics.push(...applyRuleLevels(examples.diagnostics, settings.rules));
-    verdict = { status: 'verified', outcomes: examples.outcomes, examples: examples.examples };
+    verdict = { status: 'verified', byDocument: outcomesByDocument(examples.examples, examples.outcomes) };
     versions = Object.fromEntries(
       [...examples.runtimes].map(([name, runtime]) => [name, runtime.version ?? '']),
     );
@@ -115,7 +115,7 @@ export async function proveContent(options: {
   if (errors + warnings > 0) logger.warn(`\n${report.trimEnd().split('\n').slice(0, -1).join('\n').trim()}`);
   const milliseconds = Math.round(performance.now() - started);
   logger.info(
-    `proved in ${milliseconds} ms: ${report.trimEnd().split('\n').at(-1)}; ${check.parsed} document(s) parsed, ${check.documents.length - check.parsed} from the cache`,
+    `proved in ${milliseconds} ms: ${report.trimEnd().split('\n').at(-1)}; ${check.parsed} document(s) parsed${check.parseThreads > 0 ? ` in ${check.parseThreads} threads` : ''}, ${check.documents.length - check.parsed} from the cache`,
   );
 
   const labels = runtimeLabels(runtimes, versions);

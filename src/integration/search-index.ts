@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { hrefOf, SEARCH_INDEX_DIR } from '../core/site-paths.ts';
+import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts';
 
 /**
  * Chrome that the Markdown renderer puts inside the article's content: code captions, copy
@@ -22,6 +23,8 @@ export interface SearchIndexSummary {
   pages: number;
   outputPath: string;
   milliseconds: number;
+  /** True when no page changed since the index kept in the cache was built, which was copied instead. */
+  cached: boolean;
 }
 
 /** Raised when pagefind cannot build or write the index; `cause` keeps pagefind's own error. */
@@ -33,11 +36,31 @@ export class SearchIndexError extends Error {
  * Indexes the built site in `outDir` with pagefind's Node API and writes the index into
  * `outDir/pagefind`, never into the source tree. Only pages that mark their content with
  * `data-pagefind-body` are indexed (the articles), each under its href below `base`; every error
- * pagefind reports fails the build.
+ * pagefind reports fails the build. With a cache folder, the index is kept there, and when no page
+ * changed since, it is copied rather than built again.
  */
-export async function buildSearchIndex(outDir: string, base: string): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(
+  outDir: string,
+  base: string,
+  cacheDir?: string,
+): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
+  const cache = cacheDir
+    ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT, base })
+    : undefined;
+  const key = await cache?.keyOf(outDir);
+  const stored = key === undefined ? undefined : await cache!.get(key);
+  if (stored) {
+    writeStoredIndex(stored, outputPath);
+    await cache!.save();
+    return {
+      pages: stored.pages,
+      outputPath,
+      milliseconds: Math.round(performance.now() - started),
+      cached: true,
+    };
+  }
   try {
     const created = await pagefind.createIndex({ excludeSelectors: IGNORED_IN_CONTENT });
     const index = created.index;
@@ -63,10 +86,15 @@ export async function buildSearchIndex(outDir: string, base: string): Promise<Se
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);
+    if (cache && key !== undefined) {
+      await cache.set(key, outputPath, added.page_count || added.all);
+      await cache.save();
+    }
     return {
       pages: added.page_count || added.all,
       outputPath,
       milliseconds: Math.round(performance.now() - started),
+      cached: false,
     };
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;

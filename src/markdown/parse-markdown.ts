@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import {
@@ -11,6 +10,7 @@ import {
 } from './block-extensions.ts';
 import { remarkHeadingIds } from './heading-ids.ts';
 import { findDeepContainers, findDeepHtml, MAX_NESTING, type TooDeep } from './nesting-depth.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
 import { remarkSmartSymbols, type SmartSymbolsOptions } from './remark-smart-symbols.ts';
 
@@ -31,11 +31,6 @@ export interface ParsedMarkdown {
   inputs: Record<string, string | null>;
   /** What the parse steps recorded for the render steps (code annotations' lists). */
   data: VFile['data'];
-}
-
-/** Python-Markdown's `smarty`: `--` an en dash, `---` an em dash, as remark-smartypants' old-school dashes. */
-function smartPunctuation(): [typeof remarkSmartypants, { dashes: 'oldschool' }] {
-  return [remarkSmartypants, { dashes: 'oldschool' }];
 }
 
 /** pymdownx.smartsymbols with its options from `mkdocs.yml`. */
@@ -62,7 +57,7 @@ export function createMarkdownParser(options: ParseOptions): MarkdownParser {
     // Ids from the author's text, before smart punctuation rewrites it (MkDocs' ids are alike either way).
     [remarkHeadingIds, { extensions }],
     // Python-Markdown's `smarty` turns `--` into an en dash and `---` into an em dash.
-    ...('smarty' in extensions ? [smartPunctuation()] : []),
+    ...('smarty' in extensions ? [remarkSmartPunctuation] : []),
     // pymdownx.smartsymbols (`(c)` → ©, `-->` → →): after the ids, as its tree step runs after `toc`.
     ...('pymdownx.smartsymbols' in extensions
       ? [smartSymbols(extensions['pymdownx.smartsymbols'] ?? {})]

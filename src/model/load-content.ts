@@ -1,22 +1,13 @@
-import type { MarkdownExtensions } from '../markdown/block-extensions.ts';
+import pLimit from 'p-limit';
 import { scanContent, type ContentScan } from './scan-content.ts';
 import { codeIdentity } from './code-identity.ts';
 import { openBodyCache, openDocumentCache, type BodyCache } from './document-cache.ts';
-import { loadDocument, type ContentDocument, type MarkdownTools } from './load-document.ts';
-import { siteUrlOfLink } from './links.ts';
+import { createDocumentParser, defaultParseThreads } from './document-parser.ts';
+import { readDocument, storeParsed, type ContentDocument, type ReadContext } from './load-document.ts';
+import type { MarkdownOptions } from './markdown-tools.ts';
 import { topicsOf } from './routes.ts';
 
-/** How the site's Markdown reads and renders: options that shape every document, so part of the cache keys. */
-export interface MarkdownOptions {
-  /** Python-Markdown extensions with their options, as `mkdocs.yml` lists them. */
-  extensions: MarkdownExtensions;
-  /** The folder snippet paths are relative to. */
-  projectDir: string;
-  /** Material's `theme.features` (`content.code.annotate`). */
-  features: readonly string[];
-  /** The site's base path (`/` unless it is published in a sub-folder such as `/kb/`). */
-  base: string;
-}
+export type { MarkdownOptions } from './markdown-tools.ts';
 
 /** What loading the content folder needs. */
 export interface LoadOptions {
@@ -28,6 +19,11 @@ export interface LoadOptions {
   markdown: MarkdownOptions;
   /** Render each body too, into the body cache (a build; needs `cacheDir`). */
   render: boolean;
+  /**
+   * Worker threads that parse documents; 0 parses them in this thread. By default one per core
+   * when at least {@link PARSE_IN_THREADS_FROM} documents need parsing, else none.
+   */
+  threads?: number;
   /** Files of the content folder the site leaves out (`.gitignore` patterns, MkDocs' `exclude_docs`). */
   exclude?: readonly string[] | undefined;
 }
@@ -42,12 +38,20 @@ export interface LoadedContent {
   milliseconds: number;
   /** Documents parsed (and rendered) in this run; the others came from the caches. */
   parsed: number;
+  /** Worker threads they were parsed in; 0 when in this thread. */
+  parseThreads: number;
   /** Rendered bodies no run had used for a week, removed from the cache. */
   removedBodies: number;
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay far from the open-file limit. */
 const READ_BATCH = 64;
+
+/**
+ * Fewer documents to parse than this are parsed in this thread: starting a worker and loading
+ * remark and shiki in it costs about what parsing a dozen documents does.
+ */
+export const PARSE_IN_THREADS_FROM = 16;
 
 /** Reads every Markdown file of the content folder, parsing (and rendering) those the caches do not hold. */
 export async function loadContent(options: LoadOptions): Promise<LoadedContent> {
@@ -58,48 +62,51 @@ export async function loadContent(options: LoadOptions): Promise<LoadedContent> 
   if (options.render && !options.cacheDir)
     throw new Error('Rendering bodies needs a cache folder to keep them in.');
   const bodies = options.render ? await openBodyCache(options.cacheDir!, identity) : undefined;
-  const context = {
+  const context: ReadContext = {
     contentDir: options.contentDir,
     cwd: options.cwd,
     topics: topicsOf(scan.markdown),
-    tools: lazyTools(options.markdown),
     cache,
     bodies,
-    parsed: { count: 0 },
   };
-  const documents: ContentDocument[] = [];
-  for (let start = 0; start < scan.markdown.length; start += READ_BATCH) {
-    const batch = scan.markdown.slice(start, start + READ_BATCH);
-    documents.push(...(await Promise.all(batch.map((file) => loadDocument(file, context)))));
+  // First every file is read and looked up in the caches, so that parsing what they miss can
+  // be spread over threads when it is worth it.
+  const limit = pLimit(READ_BATCH);
+  const read = await Promise.all(scan.markdown.map((file) => limit(() => readDocument(file, context))));
+  const toParse = read.filter((entry) => entry.toParse);
+  const threads =
+    toParse.length === 0
+      ? 0
+      : Math.min(
+          toParse.length,
+          options.threads ?? (toParse.length >= PARSE_IN_THREADS_FROM ? defaultParseThreads() : 0),
+        );
+  if (toParse.length > 0) {
+    const parser = createDocumentParser({ markdown: options.markdown, threads });
+    try {
+      await Promise.all(
+        toParse.map(async (entry) => {
+          const parsed = await parser.parse({
+            file: entry.doc.file,
+            text: entry.toParse!.text,
+            render: entry.toParse!.bodyKey !== undefined,
+          });
+          await storeParsed(entry, parsed, context);
+        }),
+      );
+    } finally {
+      await parser.close();
+    }
   }
   await cache.save();
   const removed = (await bodies?.save()) ?? 0;
   return {
     scan,
-    documents,
+    documents: read.map((entry) => entry.doc),
     bodies,
     milliseconds: performance.now() - started,
-    parsed: context.parsed.count,
+    parsed: toParse.length,
+    parseThreads: threads,
     removedBodies: removed,
   };
-}
-
-/** Makes the Markdown tools on first use: a run where every document is cached never loads remark or shiki. */
-function lazyTools(options: MarkdownOptions): () => Promise<MarkdownTools> {
-  let tools: Promise<MarkdownTools> | undefined;
-  return () =>
-    (tools ??= Promise.all([
-      import('../markdown/parse-markdown.ts'),
-      import('../markdown/render-body.ts'),
-    ]).then(([{ createMarkdownParser }, { createBodyRenderer }]) => ({
-      parse: createMarkdownParser({
-        extensions: options.extensions,
-        projectDir: options.projectDir,
-        features: options.features,
-      }),
-      render: createBodyRenderer({
-        rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
-        extensions: options.extensions,
-      }),
-    })));
 }

@@ -5,7 +5,7 @@ import { digest } from '../core/cache-store.ts';
 import { headingFacts } from '../markdown/heading-ids.ts';
 import { isMarkdownRuleId } from '../markdown/markdown-rules.ts';
 import type { MarkdownParser } from '../markdown/parse-markdown.ts';
-import type { BodyRenderer } from '../markdown/render-body.ts';
+import type { BodyRenderer, RenderedBody } from '../markdown/render-body.ts';
 import type { BodyCache, CachedDocument, DocumentCache } from './document-cache.ts';
 import { deriveFacts, type DocumentFacts } from './document-facts.ts';
 import type { Frontmatter } from './frontmatter.ts';
@@ -43,24 +43,32 @@ export interface MarkdownTools {
   render: BodyRenderer;
 }
 
-/** What loading needs: where files are, how to read them, and the caches. */
-export interface LoadContext {
+/** What parsing one document produced: what the document cache keeps, and the rendered body when asked for. */
+export type ParsedDocument = CachedDocument & { body: RenderedBody | undefined };
+
+/** What reading needs: where files are, and the caches. */
+export interface ReadContext {
   contentDir: string;
   cwd: string;
   topics: ReadonlySet<string>;
-  tools: () => Promise<MarkdownTools>;
   cache: DocumentCache;
   /** Given when the run renders bodies (a build); a check only needs the facts. */
   bodies: BodyCache | undefined;
-  /** Counts documents parsed in this run (the others came from the caches). */
-  parsed: { count: number };
+}
+
+/** A content file as read: the document, complete when the caches held it, and otherwise what parsing it takes. */
+export interface ReadDocument {
+  doc: ContentDocument;
+  /** Set when the document still has to be parsed (`parseDocument`), then stored with `storeParsed`. */
+  toParse: { text: string; key: string; bodyKey: string | undefined } | undefined;
 }
 
 /**
- * Reads one content file and, unless the cache holds it, parses its body once: the facts the
- * checks read and the body the page shows come from that one tree.
+ * Reads one content file and takes what the caches hold for its text; a document they do not
+ * hold is parsed once (`parseDocument`, in whichever thread), so that the facts the checks read
+ * and the body the page shows come from that one tree.
  */
-export async function loadDocument(file: string, context: LoadContext): Promise<ContentDocument> {
+export async function readDocument(file: string, context: ReadContext): Promise<ReadDocument> {
   const absolute = path.join(context.contentDir, file);
   const doc: ContentDocument = {
     file,
@@ -77,7 +85,7 @@ export async function loadDocument(file: string, context: LoadContext): Promise<
   const source = await readSource(absolute);
   if (!source.ok) {
     doc.problems.push(sourceProblem(source));
-    return doc;
+    return { doc, toParse: undefined };
   }
   doc.text = source.text;
   const key = context.cache.key(file, source.text);
@@ -89,15 +97,23 @@ export async function loadDocument(file: string, context: LoadContext): Promise<
     bodyKey !== undefined && cached?.facts !== undefined && !(await context.bodies!.has(bodyKey));
   if (cached && !bodyMissing) {
     Object.assign(doc, cached, { bodyKey: cached.facts ? bodyKey : undefined });
-    return doc;
+    return { doc, toParse: undefined };
   }
-  const loaded = await parseDocument(file, source.text, await context.tools(), bodyKey !== undefined);
-  context.parsed.count++;
-  if (loaded.body && bodyKey !== undefined) await context.bodies!.write(bodyKey, loaded.body);
-  const { body: _, ...value } = loaded;
-  context.cache.set(key, value);
-  Object.assign(doc, value, { bodyKey: loaded.facts ? bodyKey : undefined });
-  return doc;
+  return { doc, toParse: { text: source.text, key, bodyKey } };
+}
+
+/** Completes a document with what parsing it produced, and keeps that in the caches. */
+export async function storeParsed(
+  read: ReadDocument,
+  parsed: ParsedDocument,
+  context: ReadContext,
+): Promise<void> {
+  const { doc, toParse } = read;
+  if (!toParse) return;
+  if (parsed.body && toParse.bodyKey !== undefined) await context.bodies!.write(toParse.bodyKey, parsed.body);
+  const { body: _, ...value } = parsed;
+  context.cache.set(toParse.key, value);
+  Object.assign(doc, value, { bodyKey: parsed.facts ? toParse.bodyKey : undefined });
 }
 
 /** True when every file a cached page read (its snippets) still reads the same, or is still missing. */
@@ -115,8 +131,8 @@ export async function parseDocument(
   text: string,
   tools: MarkdownTools,
   render: boolean,
-): Promise<CachedDocument & { body: Awaited<ReturnType<BodyRenderer>> | undefined }> {
-  const result: CachedDocument & { body: Awaited<ReturnType<BodyRenderer>> | undefined } = {
+): Promise<ParsedDocument> {
+  const result: ParsedDocument = {
     frontmatter: undefined,
     data: undefined,
     title: titleFromFileName(file),

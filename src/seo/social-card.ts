@@ -77,17 +77,21 @@ export function createCardRenderer(options: {
   const render = async (card: SocialCard, label: string) => {
     const key = await keyOf(card);
     const cached = await (await cards()).read(key);
-    if (cached) return { png: cached, cached: true };
+    if (cached) return { png: cached, cached: true, key };
     const png = await (await (drawer ??= loadDrawer())).draw(card, label);
     await (await cards()).write(key, png);
-    return { png, cached: false };
+    return { png, cached: false, key };
   };
 
   return {
-    render: (card) => render(card, JSON.stringify(card.title)),
+    render: async (card) => {
+      const { png, cached } = await render(card, JSON.stringify(card.title));
+      return { png, cached };
+    },
     async writeTo(card, destination) {
-      const { png, cached } = await render(card, destination);
-      await writeFile(destination, png);
+      const { png, cached, key } = await render(card, destination);
+      // The cached file itself, linked: a card is written once, into the cache.
+      if (!(await (await cards()).link(key, destination))) await writeFile(destination, png);
       return cached;
     },
     async close() {

@@ -1,18 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { BenchReport } from '../../bench/run-bench.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { defaultCardThreads } from '../../src/seo/social-card.ts';
 
 const run = promisify(execFile);
 
+let folder = '';
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
 // Keeps `npm run bench` working: it must finish and report every phase; its figures are not asserted.
 it('runs every phase of the benchmark on a tiny corpus and reports them as a table and as JSON', async () => {
-  const json = path.join(await mkdtemp(path.join(tmpdir(), 'kb-bench-test-')), 'bench.json');
+  folder = await mkdtemp(path.join(tmpdir(), 'kb-bench-test-'));
+  const json = path.join(folder, 'bench.json');
   const { stdout } = await run(
     process.execPath,
     ['scripts/bench.ts', '--articles', '4', '--runs', '1', '--baseline', '--json', json],
@@ -32,11 +36,14 @@ it('runs every phase of the benchmark on a tiny corpus and reports them as a tab
     'examples after one article changed',
     'examples baseline (sequential, a process each, no cache)',
     'social cards cold (worker threads)',
-    'build: proving step (check + cached examples)',
-    'build: astro (render and write pages)',
-    'build: search indexing (pagefind)',
-    'full npm run build (examples cache warm)',
+    'clean build: proving (load, parse, render, check; examples cached)',
+    'clean build: astro, cards and Markdown files',
+    'clean build: search indexing (pagefind)',
+    'clean build (every cache deleted but the examples’ results)',
+    'build, nothing changed',
+    'build, one article edited',
   ]);
+  expect(report.comparisons).toEqual([]);
   expect(report.articles).toBe(4);
   expect(report.examples).toBe(4);
   for (const phase of report.phases) {

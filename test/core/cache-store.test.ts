@@ -52,6 +52,22 @@ describe('a JSON store', () => {
 });
 
 describe('a file store', () => {
+  it('links an entry this run checked or wrote where the caller wants it, whose data stays when the entry changes', async () => {
+    const dir = await mkdtemp(path.join(await made, 'files-'));
+    const written = await openFileStore({ dir, name: 'cards', version: 1 });
+    await written.write('card', 'first');
+    await written.save();
+    const out = await mkdtemp(path.join(await made, 'out-'));
+    const store = await openFileStore({ dir, name: 'cards', version: 1 });
+    // Not checked yet in this run: a damaged file must not be handed out.
+    expect(await store.link('card', path.join(out, 'unchecked.png'))).toBe(false);
+    expect(await store.read('card')).toEqual(Buffer.from('first'));
+    expect(await store.link('card', path.join(out, 'card.png'))).toBe(true);
+    expect(await readFile(path.join(out, 'card.png'), 'utf8')).toBe('first');
+    await store.write('card', 'second');
+    expect(await readFile(path.join(out, 'card.png'), 'utf8')).toBe('first');
+    expect(await store.link('missing', path.join(out, 'missing.png'))).toBe(false);
+  });
   it('keeps bytes and text alike, non-ASCII included, and checks them on reading', async () => {
     const dir = await mkdtemp(path.join(await made, 'files-'));
     const store = await openFileStore({ dir, name: 'bodies', version: 1 });

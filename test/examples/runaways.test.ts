@@ -211,6 +211,14 @@ describe.each(SANDBOXES)('runaway examples, isolated with %s', (kind) => {
         t/fork-bomb.md:11:1  error  example-timeout
             the example did not finish within 2 s and was stopped; make it faster or raise the limit with \`timeout=4s\` in the fence
 
+        t/limits.md:9:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | refused: File too large
+
+        t/limits.md:17:1  error  example-failed
+            the example exited with code 1; mark it \`throws\` if that is the point; its last lines of stderr:
+              | refused: MemoryError
+
         t/loop.md:9:1  error  example-timeout
             the example did not finish within 1 s and was stopped; make it faster or raise the limit with \`timeout=2s\` in the fence
 

@@ -50,10 +50,7 @@ describe('routeForContentFile', () => {
     ['privacy.md', { id: 'privacy', url: '/privacy/', kind: 'page', topic: undefined }],
     ['topic.md', { id: 'topic', url: '/topic/', kind: 'topic', topic: 'topic' }],
     ['other/index.md', { id: 'other/index', url: '/other/', kind: 'topic', topic: 'other' }],
-    [
-      'other/README.md',
-      { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' },
-    ],
+    ['other/README.md', { id: 'other/README', url: '/other/', kind: 'topic', topic: 'other' }],
     ['topic/a.md', { id: 'topic/a', url: '/topic/a/', kind: 'article', topic: 'topic' }],
     ['other/b.md', { id: 'other/b', url: '/other/b/', kind: 'article', topic: 'other' }],
   ])('%s', (file, expected) => {

@@ -1,0 +1,37 @@
+import type { MarkdownExtensions } from '../markdown/block-extensions.ts';
+import type { MarkdownTools } from './load-document.ts';
+import { siteUrlOfLink } from './links.ts';
+
+/** How the site's Markdown reads and renders: options that shape every document, so part of the cache keys. */
+export interface MarkdownOptions {
+  /** Python-Markdown extensions with their options, as `mkdocs.yml` lists them. */
+  extensions: MarkdownExtensions;
+  /** The folder snippet paths are relative to. */
+  projectDir: string;
+  /** Material's `theme.features` (`content.code.annotate`). */
+  features: readonly string[];
+  /** The site's base path (`/` unless it is published in a sub-folder such as `/kb/`). */
+  base: string;
+}
+
+/**
+ * Makes the parser and the renderer of a run from the site's Markdown options, loading remark
+ * and shiki as it does: a run that parses nothing never calls it.
+ */
+export async function createMarkdownTools(options: MarkdownOptions): Promise<MarkdownTools> {
+  const [{ createMarkdownParser }, { createBodyRenderer }] = await Promise.all([
+    import('../markdown/parse-markdown.ts'),
+    import('../markdown/render-body.ts'),
+  ]);
+  return {
+    parse: createMarkdownParser({
+      extensions: options.extensions,
+      projectDir: options.projectDir,
+      features: options.features,
+    }),
+    render: createBodyRenderer({
+      rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
+      extensions: options.extensions,
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkerPool } from '../../src/core/worker-pool.ts';
+
+interface Input {
+  value: number;
+  fail?: boolean;
+  exit?: boolean;
+}
+type Output = { doubled: number; thread: number; when: Date };
+
+const pool = (script: string, size = 2) =>
+  createWorkerPool<Input, Output>({
+    script: new URL(`fixtures/worker-pool/${script}`, import.meta.url),
+    workerData: undefined,
+    size,
+    tasksPerWorker: 2,
+    describe: (label) => `Could not double ${label}`,
+  });
+
+describe('worker pool', () => {
+  it('answers every task with its own result, spread over its threads, dates intact', async () => {
+    const workers = pool('echo-worker.ts');
+    try {
+      const values = Array.from({ length: 40 }, (_, i) => i);
+      const results = await Promise.all(values.map((value) => workers.run({ value }, `#${value}`)));
+      expect(results.map((result) => result.doubled)).toEqual(values.map((value) => value * 2));
+      expect(results.map((result) => result.when)).toEqual(values.map((value) => new Date(value)));
+      expect(new Set(results.map((result) => result.thread)).size).toBe(2);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('fails a task whose work throws with its label and the reason, and goes on with the others', async () => {
+    const workers = pool('echo-worker.ts');
+    try {
+      const failed = workers.run({ value: 7, fail: true }, 'topic/seven.md');
+      await expect(failed).rejects.toThrow('Could not double topic/seven.md: cannot double 7');
+      await expect(failed.catch((error: Error) => (error.cause as Error).message)).resolves.toBe(
+        'cannot double 7',
+      );
+      await expect(workers.run({ value: 8 }, 'topic/eight.md')).resolves.toMatchObject({ doubled: 16 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('fails the tasks of a thread that stops, and starts a fresh one for the next', async () => {
+    const workers = pool('echo-worker.ts', 1);
+    try {
+      await expect(workers.run({ value: 1 }, 'first')).resolves.toMatchObject({ doubled: 2 });
+      await expect(workers.run({ value: 2, exit: true }, 'second')).rejects.toThrow(
+        'Could not double second: the worker thread stopped with exit code 3',
+      );
+      await expect(workers.run({ value: 3 }, 'third')).resolves.toMatchObject({ doubled: 6 });
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('fails every waiting task when its code cannot load, rather than starting it again and again', async () => {
+    const workers = pool('broken-worker.ts');
+    try {
+      const results = await Promise.allSettled(
+        [1, 2, 3, 4, 5].map((value) => workers.run({ value }, `#${value}`)),
+      );
+      expect(results.map((result) => result.status)).toEqual(Array(5).fill('rejected'));
+      expect(String((results[4] as PromiseRejectedResult).reason)).toContain('this worker cannot start');
+    } finally {
+      await workers.close();
+    }
+  });
+});
