@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { safeDecode } from '../core/paths.ts';
+import { safeDecode, toPosix } from '../core/paths.ts';
 
 /**
  * Copies the content folder's static files (images, `robots.txt`, `CNAME`…) into the built site,
@@ -27,8 +27,14 @@ export async function copyContentAssets(
 /**
  * Serves the content directory's static files in `astro dev`, where nothing is copied: as the
  * build publishes them, following symbolic links only while they stay inside the folder.
+ * `published` gives the files the last scan found (excluded and dot-files left out); before the
+ * first scan, any file of the folder is served.
  */
-export function contentAssetsVitePlugin(contentDir: string, base: string): Plugin {
+export function contentAssetsVitePlugin(
+  contentDir: string,
+  base: string,
+  published: () => ReadonlySet<string> | undefined,
+): Plugin {
   const prefix = base.replace(/\/+$/, '');
   return {
     name: 'knowledge-base:content-assets',
@@ -40,6 +46,8 @@ export function contentAssetsVitePlugin(contentDir: string, base: string): Plugi
         const urlPath = safeDecode(served.slice(prefix.length));
         const file = path.join(contentDir, urlPath);
         if (/\.md$/i.test(urlPath) || !file.startsWith(contentDir + path.sep)) return next();
+        const assets = published();
+        if (assets && !assets.has(toPosix(path.relative(contentDir, file)))) return next();
         Promise.all([root, realpath(file), stat(file)]).then(
           ([real, target, info]) =>
             info.isFile() && target.startsWith(real + path.sep)

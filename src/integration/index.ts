@@ -98,7 +98,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           vite: {
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
-              contentAssetsVitePlugin(settings.contentDir, settings.base),
+              contentAssetsVitePlugin(settings.contentDir, settings.base, () => proved?.check.scan.assets),
               diagramLibraryVitePlugin(),
             ],
           },

@@ -84,6 +84,17 @@ describe('the dev server', () => {
     await waitFor(PAGE, (html) => html.includes('<code>Goodbye</code>'));
   }, 120_000);
 
+  it('serves the static files the build publishes, and not those it leaves out', async () => {
+    await writeFile(path.join(work, 'content', 'images', 'note.txt'), 'published\n');
+    await writeFile(path.join(work, 'content', 'images', '.hidden.txt'), 'left out\n');
+    const status = (file: string) =>
+      fetch(`http://localhost:${PORT}/images/${file}`).then((response) => response.status);
+    // The new file reaches the scan once the server has proved the content again.
+    await waitFor('/images/note.txt', (text) => text === 'published\n');
+    expect(await status('.hidden.txt')).toBe(404);
+    expect(await status('missing.txt')).toBe(404);
+  }, 120_000);
+
   it('says that examples are not verified by the dev server', async () => {
     const html = await waitFor(PAGE, (text) => text.includes('class="kb-verification'));
     expect(html).toContain('Not verified yet (development server)');
