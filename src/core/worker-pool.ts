@@ -1,4 +1,4 @@
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /** What the pool sends a worker: one task. */
 interface TaskMessage<In> {
@@ -135,15 +135,19 @@ export function createWorkerPool<In, Out>(options: {
 /**
  * The worker's side of `createWorkerPool`: answers each task the pool sends with `handle`'s
  * result, or with the error it threw. `handle` may be asynchronous; tasks overlap as it allows.
+ * `transfer` names the buffers of a result that move to the pool rather than being copied.
  */
-export function serveTasks<In, Out>(handle: (input: In) => Out | Promise<Out>): void {
+export function serveTasks<In, Out>(
+  handle: (input: In) => Out | Promise<Out>,
+  transfer: (output: Out) => Transferable[] = () => [],
+): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread of a worker pool');
   port.on('message', ({ id, input }: TaskMessage<In>) => {
     Promise.resolve()
       .then(() => handle(input))
       .then(
-        (output) => port.postMessage({ id, output } satisfies AnswerMessage<Out>),
+        (output) => port.postMessage({ id, output } satisfies AnswerMessage<Out>, transfer(output)),
         (error: unknown) => {
           const { message, stack } = error instanceof Error ? error : new Error(String(error));
           port.postMessage({ id, error: { message, stack } } satisfies AnswerMessage<Out>);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isAlive } from '../core/process-alive.ts';
 
 /** Processes one example may have at once: a fork bomb stops here. */
 export const MAX_PROCESSES = 128;
@@ -113,15 +114,6 @@ async function removeStaleGroups(): Promise<void> {
     const owner = /^proven-kb-(\d+)-\d+$/.exec(name)?.[1];
     if (owner && Number(owner) !== process.pid && !isAlive(Number(owner)))
       await rmdir(path.join(PIDS_CGROUP, name)).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,13 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ProcessLimits, ProcessOutcome, ProcessTracker } from './run-process.ts';
+import { notStarted, type ProcessOutcome, type RunOptions } from './run-process.ts';
 
 /** What one run asks the launcher for: `runProcess`'s arguments, the tracker aside. */
-export interface LaunchRequest {
+export interface LaunchRequest extends Omit<RunOptions, 'tracker'> {
   id: number;
   command: readonly string[];
-  cwd: string;
-  env: Record<string, string>;
-  limits: ProcessLimits;
 }
 
 /** The launcher's messages: a run's outcome. */
@@ -18,15 +15,7 @@ export interface LaunchAnswer {
 
 /** Starts programs as `runProcess` does, from a small process of its own. */
 export interface ProcessLauncher {
-  run(
-    command: readonly string[],
-    options: {
-      cwd: string;
-      env: Record<string, string>;
-      limits: ProcessLimits;
-      tracker?: ProcessTracker | undefined;
-    },
-  ): Promise<ProcessOutcome>;
+  run(command: readonly string[], options: RunOptions): Promise<ProcessOutcome>;
   /** Ends the launcher; runs still going end with it. */
   close(): Promise<void>;
 }
@@ -46,7 +35,7 @@ export function createProcessLauncher(): ProcessLauncher {
   const failAll = (reason: string) => {
     for (const [id, resolve] of pending) {
       pending.delete(id);
-      resolve(spawnFailure(reason));
+      resolve(notStarted(reason));
     }
   };
   const start = (): ChildProcess => {
@@ -100,18 +89,5 @@ export function createProcessLauncher(): ProcessLauncher {
         closing.disconnect();
       });
     },
-  };
-}
-
-/** How a run that never started ends. */
-function spawnFailure(reason: string): ProcessOutcome {
-  return {
-    stdout: '',
-    stderr: '',
-    exitCode: null,
-    signal: null,
-    timedOut: false,
-    outputLimitHit: false,
-    spawnError: reason,
   };
 }

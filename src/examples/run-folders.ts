@@ -1,5 +1,6 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isAlive } from '../core/process-alive.ts';
 
 /** What the runner's temporary folders are called: `<prefix>-<pid>-XXXXXX`. */
 const RUN_FOLDER = /^(kb-examples|kb-sandbox-probe)-(\d+)-[A-Za-z0-9]{6}$/;
@@ -49,15 +50,4 @@ export async function removeStaleRunFolders(base: string, now = Date.now()): Pro
 async function olderThan(file: string, time: number): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   return info !== undefined && info.mtimeMs < time;
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, and another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

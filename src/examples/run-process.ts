@@ -31,31 +31,36 @@ export interface ProcessTracker {
  */
 const PIPE_GRACE_MS = 500;
 
+/** Where and how a program runs. */
+export interface RunOptions {
+  cwd: string;
+  env: Record<string, string>;
+  limits: ProcessLimits;
+  tracker?: ProcessTracker | undefined;
+}
+
+/** The outcome of a program before it ran (or of one that never could: `spawnError` says why). */
+export function notStarted(spawnError?: string): ProcessOutcome {
+  return {
+    stdout: '',
+    stderr: '',
+    exitCode: null,
+    signal: null,
+    timedOut: false,
+    outputLimitHit: false,
+    spawnError,
+  };
+}
+
 /**
  * Runs a command in its own process group with a clean environment, a time limit and an
  * output limit; on either limit, and when the process ends, the whole group is killed. The
  * run ends at most a moment after that, whoever still holds the output pipes.
  */
-export function runProcess(
-  command: readonly string[],
-  options: {
-    cwd: string;
-    env: Record<string, string>;
-    limits: ProcessLimits;
-    tracker?: ProcessTracker | undefined;
-  },
-): Promise<ProcessOutcome> {
+export function runProcess(command: readonly string[], options: RunOptions): Promise<ProcessOutcome> {
   return new Promise((resolve) => {
     const [program = '', ...args] = command;
-    const outcome: ProcessOutcome = {
-      stdout: '',
-      stderr: '',
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      outputLimitHit: false,
-      spawnError: undefined,
-    };
+    const outcome = notStarted();
     const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
     const sizes = { stdout: 0, stderr: 0 };
     const child = spawn(program, args, {

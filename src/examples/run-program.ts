@@ -7,7 +7,13 @@ import type { Example } from './collect-examples.ts';
 import { sessionDriver, sessionReplay, SESSION_RESULT_FILE, type SessionResult } from './python-session.ts';
 import type { ProcessLauncher } from './process-launcher.ts';
 import { PYTHON_NETWORK_PROBE } from './read-failure.ts';
-import { runProcess, type ProcessLimits, type ProcessOutcome, type ProcessTracker } from './run-process.ts';
+import {
+  notStarted,
+  runProcess,
+  type ProcessLimits,
+  type ProcessOutcome,
+  type ProcessTracker,
+} from './run-process.ts';
 import type { ResolvedRuntime } from './runtime-versions.ts';
 import { SEPARATOR } from './runtimes.ts';
 import type { Sandbox } from './sandbox.ts';
@@ -107,15 +113,7 @@ export async function runProgram(
 
 function notRun(error: string): ProgramRun {
   return {
-    process: {
-      stdout: '',
-      stderr: '',
-      exitCode: null,
-      signal: null,
-      timedOut: false,
-      outputLimitHit: false,
-      spawnError: undefined,
-    },
+    process: notStarted(),
     stdout: '',
     stderr: '',
     reached: false,

@@ -1,24 +1,18 @@
 // A worker thread of the card pool (card-pool.ts): loads the fonts and the logo once, then paints
 // each card it is sent and posts the PNG back, its memory transferred rather than copied.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveTasks } from '../core/worker-pool.ts';
 import type { CardAssets } from './card-assets.ts';
-import type { CardRequest, CardResponse } from './card-pool.ts';
+import type { SocialCard } from './card-layout.ts';
 import { createCardPainter } from './draw-card.ts';
 
-const port = parentPort!;
+// Made once; a font or the logo that fails to load fails every card with its reason.
 const painter = createCardPainter(workerData as Pick<CardAssets, 'fonts' | 'logo'>);
+// Awaited by each card; until the first arrives, its failure must not end the worker unreported.
+painter.catch(() => undefined);
 
-port.on('message', (request: CardRequest) => {
-  painter
-    .then(({ paint }) => {
-      const png = paint(request.card);
-      // A fresh ArrayBuffer of exactly the PNG's length, so that transferring it moves no other data.
-      const bytes = new Uint8Array(png);
-      port.postMessage({ id: request.id, png: bytes } satisfies CardResponse, [bytes.buffer]);
-    })
-    .catch((error: unknown) => {
-      // The painter could not be made (a font or the logo failed to load), or this card failed.
-      const { message, stack } = error instanceof Error ? error : new Error(String(error));
-      port.postMessage({ id: request.id, error: { message, stack } } satisfies CardResponse);
-    });
-});
+serveTasks<SocialCard, Uint8Array>(
+  // A fresh ArrayBuffer of exactly the PNG's length, so that transferring it moves no other data.
+  async (card) => new Uint8Array((await painter).paint(card)),
+  (png) => [png.buffer as ArrayBuffer],
+);

@@ -1,28 +1,15 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inheritedEnv, ROOT } from '../helpers/build-site.ts';
+import { treeSnapshot } from '../helpers/tree-snapshot.ts';
 import { CASES_DIR, GOOD_SITE } from './corpus.ts';
 import { stackTraceLines } from './report.ts';
 
 const execFileAsync = promisify(execFile);
-
-/** Every file of a folder with a digest of its bytes: two equal snapshots are byte-identical trees. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return files;
-}
 
 let work: string;
 let published: Record<string, string>;
@@ -70,7 +57,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'kb-bad-build-'));
   const first = await build(path.join(GOOD_SITE, 'content'));
   expect(first.code, first.output).toBe(0);
-  published = await snapshot(path.join(work, 'dist'));
+  published = await treeSnapshot(path.join(work, 'dist'));
 }, 300_000);
 
 afterAll(async () => {
@@ -141,7 +128,7 @@ describe.each([
   });
 
   it('leaves the last good site byte for byte as it was, and nothing beside it', async () => {
-    expect(await snapshot(path.join(work, 'dist'))).toEqual(published);
+    expect(await treeSnapshot(path.join(work, 'dist'))).toEqual(published);
     expect((await readdir(work)).filter((name) => /^\.dist\./.test(name))).toEqual([]);
   });
 });

@@ -9,30 +9,11 @@ import { remarkCodeFigures } from '../../src/markdown/remark-code-figures.ts';
 import { CHROMIUM, launchChromium } from '../helpers/chromium.ts';
 import { requireTool } from '../helpers/require-tool.ts';
 import { renderInline } from '../markdown/helpers/render-inline.ts';
+import { MATERIAL_INLINE_EXTENSIONS as MATERIAL } from '../markdown/helpers/material-extensions.ts';
 
 const require = createRequire(import.meta.url);
 const root = path.join(import.meta.dirname, '../..');
 const available = await requireTool(CHROMIUM, 'the inline extensions in a browser');
-
-/** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
-const MATERIAL = {
-  'pymdownx.arithmatex': { generic: true },
-  'pymdownx.caret': {},
-  'pymdownx.mark': {},
-  'pymdownx.tilde': {},
-  'pymdownx.keys': {},
-  'pymdownx.emoji': {
-    emoji_index: '!!python/name:material.extensions.emoji.twemoji',
-    emoji_generator: '!!python/name:material.extensions.emoji.to_svg',
-  },
-  'pymdownx.highlight': { anchor_linenums: true, line_spans: '__span' },
-  'pymdownx.superfences': {
-    custom_fences: [
-      { name: 'mermaid', class: 'mermaid', format: '!!python/name:pymdownx.superfences.fence_code_format' },
-    ],
-  },
-  'pymdownx.tasklist': { custom_checkbox: true },
-};
 
 /** The fixture article rendered with every extension, on a page with the site's stylesheets. */
 async function articlePage(): Promise<{ html: string; code: string }> {

@@ -16,6 +16,7 @@ import {
   writeContent,
   type CliResult,
 } from './helpers.ts';
+import { isAlive } from '../../src/core/process-alive.ts';
 
 const SECRET = 'KB_TEST_SECRET';
 const PIDS_CGROUP = '/sys/fs/cgroup/pids';
@@ -25,15 +26,6 @@ const status = Object.fromEntries(
   await Promise.all(SANDBOXES.map(async (kind) => [kind, await isolationStatus(kind)] as const)),
 );
 const isRoot = process.getuid?.() === 0;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The examples that need this run's repository path or port, which a committed fixture cannot know. */
 function generatedArticles(port: number, escapeTargets: readonly string[]): Record<string, string> {

@@ -7,28 +7,9 @@ import { PYTHON_MARKDOWN, renderWithPythonMarkdown } from '../helpers/python-mar
 import { requireTool } from '../helpers/require-tool.ts';
 import { canonicalHtml, visibleText } from './helpers/compare-html.ts';
 import { renderInline } from './helpers/render-inline.ts';
+import { MATERIAL_INLINE_EXTENSIONS as MATERIAL } from './helpers/material-extensions.ts';
 
 const oracle = await requireTool(PYTHON_MARKDOWN, 'the comparisons with Python-Markdown');
-
-/** Material's documented `markdown_extensions`, as the mkdocs.yml reader hands them over. */
-const MATERIAL = {
-  'pymdownx.arithmatex': { generic: true },
-  'pymdownx.caret': {},
-  'pymdownx.mark': {},
-  'pymdownx.tilde': {},
-  'pymdownx.keys': {},
-  'pymdownx.emoji': {
-    emoji_index: '!!python/name:material.extensions.emoji.twemoji',
-    emoji_generator: '!!python/name:material.extensions.emoji.to_svg',
-  },
-  'pymdownx.highlight': { anchor_linenums: true, line_spans: '__span', pygments_lang_class: true },
-  'pymdownx.superfences': {
-    custom_fences: [
-      { name: 'mermaid', class: 'mermaid', format: '!!python/name:pymdownx.superfences.fence_code_format' },
-    ],
-  },
-  'pymdownx.tasklist': { custom_checkbox: true },
-};
 
 async function render(markdown: string, extensions: Record<string, Record<string, unknown>>) {
   const steps = inlineExtensionPlugins(extensions, { features: ['content.code.annotate'] });

@@ -1,26 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inheritedEnv, ROOT } from '../helpers/build-site.ts';
+import { treeSnapshot } from '../helpers/tree-snapshot.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/mkdocs-site');
 const ARTICLE = 'recipes/how-do-i-say-goodbye.md';
-
-/** Every file of a folder with a digest of its bytes: two equal snapshots are byte-identical trees. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
-  }
-  return files;
-}
 
 /** Starts `astro build` of `content` into `outDir` in its own process group; resolves with its exit. */
 function startBuild(work: string) {
@@ -59,7 +46,7 @@ function startBuild(work: string) {
 
 /** The site's files but pagefind's, whose names are digests of the content. */
 async function pages(dir: string): Promise<string[]> {
-  return Object.keys(await snapshot(dir)).filter((file) => !file.startsWith('pagefind/'));
+  return Object.keys(await treeSnapshot(dir)).filter((file) => !file.startsWith('pagefind/'));
 }
 
 /** Leftovers beside the output: staging and previous folders of builds. */
@@ -76,7 +63,7 @@ describe('publishing a build', () => {
     await cp(FIXTURE, path.join(work, 'content'), { recursive: true });
     const first = await startBuild(work).exited;
     expect(first.code, first.output).toBe(0);
-    published = await snapshot(path.join(work, 'dist'));
+    published = await treeSnapshot(path.join(work, 'dist'));
     // From now on a finished build would publish something else.
     const file = path.join(work, 'content', ARTICLE);
     await writeFile(file, (await readFile(file, 'utf8')).replace('Print `Goodbye`.', 'Print `Farewell`.'));
@@ -107,7 +94,7 @@ describe('publishing a build', () => {
       process.kill(-build.child.pid!, signal);
       const { code } = await build.exited;
       expect(code).not.toBe(0);
-      expect(await snapshot(path.join(work, 'dist'))).toEqual(published);
+      expect(await treeSnapshot(path.join(work, 'dist'))).toEqual(published);
     },
     120_000,
   );
