@@ -146,4 +146,13 @@ describe('the two facts the checker and the page once disagreed on', () => {
     expect(page.querySelectorAll('h1').map((h1) => h1.id)).toEqual(['promises-a-primer']);
     expect(check.diagnostics.filter((d) => d.ruleId === 'link-missing-anchor')).toEqual([]);
   });
+
+  it('an H1 with inline code and emphasis keeps them on the page, as MkDocs shows it', async () => {
+    const { check, site } = built.get('the agreement fixture')!;
+    const doc = check.documents.find((d) => d.file === 'queues/why-does-await-wait-twice.md')!;
+    const h1s = (await pageOf(site, doc)).querySelectorAll('h1');
+    expect(h1s.map((h1) => [h1.id, h1.innerHTML])).toEqual([
+      ['why-does-await-wait-twice', 'Why does <code>await</code> wait <em>twice</em>?'],
+    ]);
+  });
 });
