@@ -1,4 +1,5 @@
 import type { MarkdownExtensions } from '../markdown/block-extensions.ts';
+import type { BodyRenderer } from '../markdown/render-body.ts';
 import type { MarkdownTools } from './load-document.ts';
 import { siteUrlOfLink } from './links.ts';
 
@@ -16,22 +17,25 @@ export interface MarkdownOptions {
 
 /**
  * Makes the parser and the renderer of a run from the site's Markdown options, loading remark
- * and shiki as it does: a run that parses nothing never calls it.
+ * as it does: a run that parses nothing never calls it. The renderer (and shiki with it) loads
+ * on its first body, so that a check, which renders none, never loads it.
  */
 export async function createMarkdownTools(options: MarkdownOptions): Promise<MarkdownTools> {
-  const [{ createMarkdownParser }, { createBodyRenderer }] = await Promise.all([
-    import('../markdown/parse-markdown.ts'),
-    import('../markdown/render-body.ts'),
-  ]);
+  const { createMarkdownParser } = await import('../markdown/parse-markdown.ts');
+  let renderer: Promise<BodyRenderer> | undefined;
+  const loadRenderer = () =>
+    import('../markdown/render-body.ts').then(({ createBodyRenderer }) =>
+      createBodyRenderer({
+        rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
+        extensions: options.extensions,
+      }),
+    );
   return {
     parse: createMarkdownParser({
       extensions: options.extensions,
       projectDir: options.projectDir,
       features: options.features,
     }),
-    render: createBodyRenderer({
-      rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
-      extensions: options.extensions,
-    }),
+    render: async (tree, file, data) => (await (renderer ??= loadRenderer()))(tree, file, data),
   };
 }
