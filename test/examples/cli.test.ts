@@ -1,40 +1,9 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, FIXTURES, read, ROOT, tempDir } from './helpers.ts';
+import { checkCli, copyFixture, FIXTURES, read, tempDir } from './helpers.ts';
 
 const SITE = path.join(FIXTURES, 'cli-site');
 const ARTICLE = 'guide/how-do-i-count-to-three.md';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `scripts/check.ts` as `npm run check` does, on `contentDir`; the content's path prints as `<site>`. */
-function check(contentDir: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const site = path.relative(ROOT, contentDir);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/check.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, KB_CONTENT_DIR: contentDir, NO_COLOR: '1', CI: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
-    const out = { stdout: '', stderr: '' };
-    child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout: out.stdout.replaceAll(site, '<site>'),
-        stderr: out.stderr.replaceAll(site, '<site>'),
-      }),
-    );
-  });
-}
 
 /** The `examples:` summary line of a run. */
 function summary(stderr: string): string | undefined {
@@ -51,7 +20,7 @@ function stable(stderr: string): string {
 
 describe('npm run check and the examples', () => {
   it('exits 1 and prints the failing example’s diagnostic', async () => {
-    const result = await check(SITE, ['--no-cache']);
+    const result = await checkCli(SITE, ['--no-cache']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatchInlineSnapshot(`
       "<site>/guide/how-do-i-count-to-three.md:12:1  error  the example printed something other than its output block:  example-output-mismatch
@@ -83,13 +52,13 @@ describe('npm run check and the examples', () => {
   }, 60_000);
 
   it('`--no-examples` skips them: a site whose only problem is a failing example passes', async () => {
-    const result = await check(SITE, ['--no-examples']);
-    expect(result).toEqual({ code: 0, stdout: '2 files, 0 errors, 0 warnings\n', stderr: '' });
+    const result = await checkCli(SITE, ['--no-examples']);
+    expect(result).toEqual({ code: 0, signal: null, stdout: '2 files, 0 errors, 0 warnings\n', stderr: '' });
   }, 60_000);
 
   it('`--jobs 1` runs one example at a time; `--jobs 3` runs three at once', async () => {
     const intervals = async (jobs: string) => {
-      const result = await check(path.join(FIXTURES, 'cli-jobs'), [
+      const result = await checkCli(path.join(FIXTURES, 'cli-jobs'), [
         '--jobs',
         jobs,
         '--no-cache',
@@ -115,13 +84,14 @@ describe('npm run check and the examples', () => {
 
   it('rejects a bad `--jobs` or `--update` with exit code 2', async () => {
     const [jobs, update, updateWithout] = await Promise.all([
-      check(SITE, ['--jobs', '0']),
-      check(SITE, ['--update=everything']),
-      check(SITE, ['--update', '--no-examples']),
+      checkCli(SITE, ['--jobs', '0']),
+      checkCli(SITE, ['--update=everything']),
+      checkCli(SITE, ['--update', '--no-examples']),
     ]);
     expect(jobs).toMatchInlineSnapshot(`
       {
         "code": 2,
+        "signal": null,
         "stderr": "\`--jobs 0\` is not a positive whole number.
       Run \`npm run check -- --help\` for the options.
       ",
@@ -131,6 +101,7 @@ describe('npm run check and the examples', () => {
     expect(update).toMatchInlineSnapshot(`
       {
         "code": 2,
+        "signal": null,
         "stderr": "\`--update=everything\` is not a mode; use --update, --update=all or --update=throws.
       Run \`npm run check -- --help\` for the options.
       ",
@@ -140,6 +111,7 @@ describe('npm run check and the examples', () => {
     expect(updateWithout).toMatchInlineSnapshot(`
       {
         "code": 2,
+        "signal": null,
         "stderr": "\`--update\` needs the examples to run; drop \`--no-examples\`.
       Run \`npm run check -- --help\` for the options.
       ",
@@ -149,10 +121,11 @@ describe('npm run check and the examples', () => {
   }, 60_000);
 
   it('rejects an unknown `KB_ISOLATION` with exit code 2, listing the kinds', async () => {
-    const result = await check(SITE, ['--no-cache'], { KB_ISOLATION: 'chroot' });
+    const result = await checkCli(SITE, ['--no-cache'], { KB_ISOLATION: 'chroot' });
     expect(result).toMatchInlineSnapshot(`
       {
         "code": 2,
+        "signal": null,
         "stderr": "\`KB_ISOLATION=chroot\` is not an isolation kind; use bubblewrap, unshare, none, or leave it unset for the best that works.
       ",
         "stdout": "",
@@ -163,7 +136,7 @@ describe('npm run check and the examples', () => {
   it('`--update` rewrites the wrong output block, says what it changed, and passes', async () => {
     const content = await copyFixture('cli-site', path.join(await tempDir(), 'content'));
     const before = await read(path.join(content, ARTICLE));
-    const result = await check(content, ['--update', '--no-cache']);
+    const result = await checkCli(content, ['--update', '--no-cache']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('2 files, 0 errors, 0 warnings\n');
     expect(stable(result.stderr)).toMatchInlineSnapshot(`
@@ -178,14 +151,14 @@ describe('npm run check and the examples', () => {
     expect(await read(path.join(content, ARTICLE))).toBe(
       before.replace('```text\n1\n2\n4\n```', '```text\n1\n2\n3\n```'),
     );
-    const again = await check(content, ['--no-cache']);
+    const again = await checkCli(content, ['--no-cache']);
     expect(again.code).toBe(0);
   }, 60_000);
 
   it('`--no-cache` runs every example, even right after a run that cached them', async () => {
     // This run may write to the repository's cache (node_modules/.cache): the CLI has no other place.
-    await check(SITE, []);
-    const result = await check(SITE, ['--no-cache']);
+    await checkCli(SITE, []);
+    const result = await checkCli(SITE, ['--no-cache']);
     expect(summary(result.stderr)).toBe('examples: 2 found, 2 run, 0 cached, 0 not run (norun), 1 failed');
   }, 60_000);
 });
