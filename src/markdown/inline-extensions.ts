@@ -27,6 +27,8 @@ export interface InlineExtensionContext {
   features?: readonly string[];
   /** The MkDocs project folder, which paths in options (`custom_icons`) are relative to. */
   baseDir?: string;
+  /** Whether a code block has an annotation list, when the caller knows; otherwise any block with a marker may. */
+  annotated?: (code: string) => boolean;
 }
 
 /** The steps that render the inline and code extensions, for the three places Astro runs steps. */
@@ -106,7 +108,7 @@ export function inlineExtensionPlugins(
   const rehypePlugins: PluggableList = [rehypeCodeAnnotations];
   if (highlighting) rehypePlugins.push([rehypeCodeLineAnchors, highlight]);
   const shikiTransformers = [
-    annotationMarkerTransformer(),
+    annotationMarkerTransformer(context.annotated),
     ...(highlighting ? highlightOptionTransformers(highlight) : []),
   ];
   return { remarkPlugins, rehypePlugins, shikiTransformers };

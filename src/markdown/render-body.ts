@@ -51,7 +51,12 @@ export function createBodyRenderer(options: {
   /** Off only where a person reads the HTML itself (tests); pages are always highlighted. */
   highlight?: boolean;
 }): BodyRenderer {
-  const code = inlineExtensionPlugins(options.extensions);
+  // The code of the annotated blocks of the bodies being rendered (renders overlap while shiki
+  // awaits), so that only those are tokenized again for their markers.
+  const annotated = new Map<string, number>();
+  const code = inlineExtensionPlugins(options.extensions, {
+    annotated: (text) => annotated.has(withoutFinalNewline(text)),
+  });
   // The order matters: the body loses what the layout shows before links are rewritten, and code
   // figures come last, once every code block is where it stays.
   const processor = unified()
@@ -71,7 +76,15 @@ export function createBodyRenderer(options: {
   processor.use(code.rehypePlugins).use(rehypeStringify, { allowDangerousHtml: true });
   return async (tree, file, data = {}) => {
     const vfile = new VFile({ path: file, data });
-    const hast = (await processor.run(tree, vfile)) as HastRoot;
+    const codes = (data.codeAnnotations ?? []).map((record) => withoutFinalNewline(record.code));
+    for (const text of codes) annotated.set(text, (annotated.get(text) ?? 0) + 1);
+    const hast = (await processor.run(tree, vfile).finally(() => {
+      for (const text of codes) {
+        const count = annotated.get(text)! - 1;
+        if (count > 0) annotated.set(text, count);
+        else annotated.delete(text);
+      }
+    })) as HastRoot;
     const headingNode = liftTitleHeading(hast);
     const heading = headingNode && String(processor.stringify(headingNode, vfile));
     // A marker no author can have written: it is new for each body.
@@ -80,6 +93,11 @@ export function createBodyRenderer(options: {
     const html = String(processor.stringify(hast, vfile)).split(`<!--${marker}-->`);
     return heading === undefined ? { html, slots } : { html, slots, heading };
   };
+}
+
+/** Code as shiki receives it (Astro drops one final line break), and as the annotation records hold it. */
+function withoutFinalNewline(text: string): string {
+  return text.replace(/\r?\n$/, '');
 }
 
 /** Takes the title heading out of the body and returns its content. */

@@ -19,14 +19,18 @@ const MARKER = /\((\d+)\)(!)?/g;
  *
  * Material finds markers in Pygments' comment tokens; here a block that holds something like
  * `(1)` is tokenized once more with TextMate scopes, and only markers inside `comment.*`
- * scopes count, so `f(1)` in code is never a marker.
+ * scopes count, so `f(1)` in code is never a marker. `hasList(code)` tells which blocks have an
+ * annotation list, when the caller knows: only those are tokenized again (`sleep(0)` is common,
+ * and a second tokenization costs as much as the first).
  */
-export function annotationMarkerTransformer(): ShikiTransformer {
+export function annotationMarkerTransformer(
+  hasList: (code: string) => boolean = () => true,
+): ShikiTransformer {
   const blocks = new WeakMap<object, Map<number, Marker[]>>();
   return {
     name: 'material-code-annotations',
     preprocess(code, options) {
-      if (!/\(\d+\)/.test(code)) return;
+      if (!/\(\d+\)/.test(code) || !hasList(code)) return;
       const { tokens } = this.codeToTokens(code, { ...options, includeExplanation: 'scopeName' });
       const lines = new Map<number, Marker[]>();
       const texts = code.split('\n');

@@ -91,6 +91,15 @@ describe('code annotations', () => {
         .map((child) => (child as Element).tagName),
     ).toEqual(['pre', 'ol', 'button']);
     expect(classes(output!)).toContain('kb-code-output');
+    // The renderer tokenizes again only the blocks with a list: this one's markers are still links.
+    const links = find(
+      html,
+      (element) => element.tagName === 'a' && classes(element).includes('code-annotation'),
+    );
+    expect(links.map((link) => link.properties['href'])).toEqual([
+      '#code-annotations-1-1',
+      '#code-annotations-1-2',
+    ]);
   });
 
   it('need the `content.code.annotate` feature or an `.annotate` fence', async () => {
