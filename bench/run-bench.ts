@@ -250,7 +250,8 @@ async function measureBuilds(
     await entry.competitor.prepare();
   }
   for (let i = 0; i < options.runs; i++) {
-    for (const folder of ['dist', 'build-cache'])
+    // `.dist.spare`: the output before last, which a build rewrites in place (staged-output.ts).
+    for (const folder of ['dist', '.dist.spare', 'build-cache'])
       await rm(path.join(work, folder), { recursive: true, force: true });
     const result = await buildOnce(options.root, work, contentDir);
     clean.totals.push(result.seconds);

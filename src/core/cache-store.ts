@@ -130,10 +130,19 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
       if (!checked.has(key)) return false;
       // A later write of the entry renames a new file over it, and pruning unlinks it: the linked
       // copy keeps its data either way. One edited in place fails its checksum at the next read.
-      return fsLink(fileOf(key), destination).then(
-        () => true,
-        () => false,
-      );
+      const linked = () => fsLink(fileOf(key), destination);
+      return linked()
+        .catch(async (error: NodeJS.ErrnoException) => {
+          // A file already there (an earlier output, rewritten in place) is replaced, never written
+          // through: it may be another entry's file.
+          if (error.code !== 'EEXIST') throw error;
+          await rm(destination, { force: true });
+          await linked();
+        })
+        .then(
+          () => true,
+          () => false,
+        );
     },
     async save() {
       const kept = prune(entries, started);

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, realpath, stat } from 'node:fs/promises';
+import { copyFile, lstat, mkdir, realpath, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { safeDecode, toPosix } from '../core/paths.ts';
@@ -18,6 +18,9 @@ export async function copyContentAssets(
   for (const file of [...assets].sort()) {
     const target = path.join(outDir, ...file.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
+    // The author's file wins over a generated one, which may be a link to a cached card: replaced, not written through.
+    const there = await lstat(target).catch(() => undefined);
+    if (there && (there.nlink > 1 || !there.isFile())) await rm(target, { recursive: true, force: true });
     await copyFile(path.join(contentDir, ...file.split('/')), target);
     count++;
   }

@@ -96,6 +96,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           base: settings.base,
           trailingSlash: 'always',
           vite: {
+            // A recycled staging folder is rewritten in place, and pruned before it is published.
+            ...(staged?.recycled ? { build: { emptyOutDir: false } } : {}),
             plugins: [
               siteModulePlugin(() => ({ settings, dataFile, live: command === 'dev' })),
               contentAssetsVitePlugin(settings.contentDir, settings.base, () => proved?.check.scan.assets),
@@ -123,6 +125,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const model = siteModel(entries, 'build');
         // First, so that everything after (redirects, the search index) finds each page where its href leads.
         await moveToDecodedFolders(outDir, pagePaths(model));
+        // Astro has written every page: in a recycled output, the pages it did not write again
+        // go before the search index reads them all. The rest goes once everything is written.
+        let pruned = staged?.recycled ? await staged.prune((file) => file.endsWith('.html')) : 0;
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
         const redirects = await writeRedirectsFile(
           proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
@@ -174,8 +179,12 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         const reportFile = process.env[ENV.buildReport];
         if (reportFile) await writeBuildReport(reportFile, report);
 
-        // Last: the finished site takes the published one's place.
+        // Last: the finished site takes the published one's place, without what only the build
+        // before last wrote (a page since deleted, another build's assets).
         if (staged) {
+          if (staged.recycled) pruned += await staged.prune();
+          if (pruned > 0)
+            logger.info(`removed ${pruned} file(s) an earlier build wrote and this one did not`);
           await staged.publish();
           await staged.release();
           logger.info(`published to ${path.relative(root, publishedDir) || '.'}`);

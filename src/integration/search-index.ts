@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { hrefOf, SEARCH_INDEX_DIR } from '../core/site-paths.ts';
@@ -83,6 +83,9 @@ export async function buildSearchIndex(
       ),
     );
     if (added.errors.length > 0) throw failure(`could not index the pages in ${outDir}`, added.errors);
+    // Pagefind leaves a file whose name it would write alone, and a recycled output holds last
+    // time's: from an empty folder, every file of the index is one this build wrote.
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);

@@ -1,12 +1,27 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlive } from '../core/process-alive.ts';
+import { untouchedSince, walkFiles, type FileStamps } from './file-stamps.ts';
 
 /** A build's output, written beside the published one and swapped in only when everything succeeded. */
 export interface StagedOutput {
   /** Where this build writes. */
   stagingDir: string;
-  /** Puts the staging folder in the output's place; the previous output goes only once the new one is there. */
+  /**
+   * True when the staging folder is an earlier build's output, which this build rewrites in
+   * place: the build must not empty it first, and calls `prune()` once everything is written.
+   */
+  recycled: boolean;
+  /**
+   * Deletes the files of a recycled folder that this build did not write again (nothing has
+   * touched them since it was claimed), of those `only` selects, then the folders left empty;
+   * returns how many files went.
+   */
+  prune(only?: (file: string) => boolean): Promise<number>;
+  /**
+   * Puts the staging folder in the output's place. The previous output stays beside it as the
+   * spare that the next build recycles.
+   */
   publish(): Promise<void>;
   /** Removes what this build left (its staging folder, unless published) and frees the lock. */
   release(): Promise<void>;
@@ -43,10 +58,37 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
   }
   const { dir, base } = split(outDir);
   const stagingDir = path.join(dir, `.${base}.staging-${process.pid}`);
+  const spare = spareOf(outDir);
   await rm(stagingDir, { recursive: true, force: true });
+  // The spare, claimed by renaming it: of two builds (of two cache folders) only one gets it.
+  const recycled = await rename(spare, stagingDir).then(
+    () => true,
+    () => false,
+  );
+  const stamps: FileStamps = recycled ? walkFiles(stagingDir) : new Map();
   let published = false;
   return {
     stagingDir,
+    recycled,
+    async prune(only = () => true) {
+      const stale = untouchedSince(stamps, only);
+      for (const file of stale) stamps.delete(file);
+      await Promise.all(stale.map((file) => rm(file, { force: true })));
+      // Deepest first, so that a folder whose folders all went goes too; one still used is not empty.
+      const folders = new Set(stale.map((file) => path.dirname(file)));
+      for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+        for (let at = folder; at.startsWith(stagingDir + path.sep); at = path.dirname(at)) {
+          if (
+            !(await rmdir(at).then(
+              () => true,
+              () => false,
+            ))
+          )
+            break;
+        }
+      }
+      return stale.length;
+    },
     async publish() {
       const previous = path.join(dir, `.${base}.previous-${process.pid}`);
       const hadOutput = await exists(outDir);
@@ -54,7 +96,7 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
       if (hadOutput) await rename(outDir, previous);
       await rename(stagingDir, outDir);
       published = true;
-      if (hadOutput) await rm(previous, { recursive: true, force: true });
+      if (hadOutput) await keepAsSpare(previous, spare);
     },
     async release() {
       if (!published) await rm(stagingDir, { recursive: true, force: true });
@@ -111,8 +153,32 @@ async function repairLeftovers(outDir: string): Promise<void> {
   if (previous.length > 0 && !(await exists(outDir))) {
     await rename(path.join(dir, previous.shift()!), outDir);
   }
-  const stale = [...previous, ...left('staging')];
-  await Promise.all(stale.map((name) => rm(path.join(dir, name), { recursive: true, force: true })));
+  // Whatever they hold, the next build rewrites or prunes it: one becomes the spare.
+  for (const name of [...previous, ...left('staging')])
+    await keepAsSpare(path.join(dir, name), spareOf(outDir));
+}
+
+/**
+ * Keeps `folder` as the spare, or removes it when there is one already. Creating files is what
+ * costs in a build's writing (on ext4 without a journal, about 0.3 ms a file soon after many
+ * were deleted), and rewriting a file that exists creates none.
+ */
+async function keepAsSpare(folder: string, spare: string): Promise<void> {
+  if (
+    !(await exists(spare)) &&
+    (await rename(folder, spare).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
+  await rm(folder, { recursive: true, force: true });
+}
+
+/** `dist` → `.dist.spare`, beside it. */
+function spareOf(outDir: string): string {
+  const { dir, base } = split(outDir);
+  return path.join(dir, `.${base}.spare`);
 }
 
 function escape(text: string): string {

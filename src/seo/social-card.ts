@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { openFileStore, type FileStore } from '../core/cache-store.ts';
 import { hash, loadCardAssets, type CardAssets } from './card-assets.ts';
@@ -91,7 +91,10 @@ export function createCardRenderer(options: {
     async writeTo(card, destination) {
       const { png, cached, key } = await render(card, destination);
       // The cached file itself, linked: a card is written once, into the cache.
-      if (!(await (await cards()).link(key, destination))) await writeFile(destination, png);
+      if (await (await cards()).link(key, destination)) return cached;
+      // Not over a file that is there already: it may be linked to a cached card.
+      await rm(destination, { force: true });
+      await writeFile(destination, png);
       return cached;
     },
     async close() {

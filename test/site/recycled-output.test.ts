@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inheritedEnv, ROOT } from '../helpers/build-site.ts';
+import { treeSnapshot } from '../helpers/tree-snapshot.ts';
+
+const run = promisify(execFile);
+const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/mkdocs-site');
+const PLAIN_PAGE = 'privacy.md';
+const GREETING = 'guides/how-do-i-greet-someone.md';
+/** Another question: the greeting's social card, which shows it, changes too. */
+const otherQuestion = (text: string) => text.replaceAll('How do I greet someone?', 'How do I wave hello?');
+
+/** Builds `work/content` into `work/<out>` with the cache `work/cache`; returns the build's log. */
+async function build(work: string, out = 'dist'): Promise<string> {
+  const { stdout, stderr } = await run(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    {
+      cwd: ROOT,
+      env: {
+        ...inheritedEnv(),
+        KB_CONTENT_DIR: path.join(work, 'content'),
+        KB_OUT_DIR: path.join(work, out),
+        KB_CACHE_DIR: path.join(work, out === 'dist' ? 'cache' : `cache-${out}`),
+        KB_EXAMPLES: 'off',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return `${stdout}\n${stderr}`;
+}
+
+const inode = async (file: string) => (await stat(file)).ino;
+const drawn = (log: string) => Number(/social card\(s\) \((\d+) drawn\)/.exec(log)?.[1]);
+
+describe('a build over the output of the build before last', () => {
+  let work: string;
+  const page = (dir: string) => path.join(work, dir, 'guides/how-do-i-greet-someone/index.html');
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'kb-recycled-'));
+    await cp(FIXTURE, path.join(work, 'content'), { recursive: true });
+  }, 10_000);
+
+  it('rewrites its files in place: the page keeps the file it had two builds ago', async () => {
+    await build(work);
+    const first = await inode(page('dist'));
+    // The second build writes a fresh folder; the first one's output is kept as the spare.
+    await build(work);
+    expect(await inode(page('dist'))).not.toBe(first);
+    expect(await readdir(work)).toContain('.dist.spare');
+    const third = await build(work);
+    expect(await inode(page('dist'))).toBe(first);
+    expect(third).not.toMatch(/removed \d+ file/);
+  }, 240_000);
+
+  it('publishes exactly what a build from nothing publishes, without what it no longer writes', async () => {
+    expect(await readdir(path.join(work, 'dist'))).toContain('privacy');
+    await rm(path.join(work, 'content', PLAIN_PAGE));
+    const greeting = path.join(work, 'content', GREETING);
+    await writeFile(greeting, otherQuestion(await readFile(greeting, 'utf8')));
+    const log = await build(work);
+    // The privacy page and its card, the greeting's old card, the search fragments that changed.
+    expect(log).toMatch(/removed \d+ file\(s\) an earlier build wrote and this one did not/);
+    expect(await readdir(path.join(work, 'dist'))).not.toContain('privacy');
+    await build(work, 'fresh');
+    expect(await treeSnapshot(path.join(work, 'dist'))).toEqual(await treeSnapshot(path.join(work, 'fresh')));
+  }, 240_000);
+
+  it('replaces a card linked to the cache rather than writing through it', async () => {
+    // The greeting's card changed above: the recycled folder held a link to its old cached card.
+    // Were the new card written through that link, the old entry would no longer match its
+    // checksum, and going back to the old question would draw the card again.
+    const greeting = path.join(work, 'content', GREETING);
+    const text = await readFile(path.join(FIXTURE, GREETING), 'utf8');
+    await build(work);
+    await writeFile(greeting, text);
+    expect(drawn(await build(work))).toBe(0);
+  }, 240_000);
+});
