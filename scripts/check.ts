@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_USAGE, EXIT, runCheckCommand } from '../src/cli/check-command.ts';
+import { skipOptimizingCompiler } from '../src/core/compiler-tiers.ts';
 
 // `--update` alone means `--update=changed`; parseArgs wants a value for string options.
 const args = process.argv.slice(2).map((arg) => (arg === '--update' ? '--update=changed' : arg));
@@ -31,6 +32,7 @@ try {
   process.stderr.write(`${(error as Error).message}\n\n${CHECK_USAGE}`);
   process.exit(EXIT.usage);
 }
+skipOptimizingCompiler();
 process.exitCode = await runCheckCommand(values, {
   cwd: process.cwd(),
   // The project this script belongs to, wherever it is run from: its pinned Node.js runs the examples.

@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { cacheRoot } from '../core/cache-store.ts';
+import { skipOptimizingCompiler } from '../core/compiler-tiers.ts';
 import { ENV } from '../core/env.ts';
 import { navPlaces } from '../model/nav-places.ts';
 import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
@@ -60,6 +61,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // First, so that content errors stop the build before Astro writes anything, and so
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
+          skipOptimizingCompiler();
           // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
           try {
             requireSiteUrl(settings);
