@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { DEFAULT_MARKDOWN_EXTENSIONS } from '../src/markdown/default-extensions.ts';
+import type { SetAside } from './set-aside.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 
 const run = promisify(execFile);
@@ -19,7 +20,7 @@ export interface Competitor {
   name: string;
   /** Puts the corpus where the generator reads it. */
   prepare(): Promise<void>;
-  /** A build from nothing: its output and every cache deleted first. */
+  /** A build from nothing: its output and every cache set aside first. */
   clean(): Promise<BuildRun>;
   /** A build with nothing changed since the last, its caches kept. */
   warm(): Promise<BuildRun>;
@@ -30,12 +31,12 @@ export interface Competitor {
  * `node_modules`): the corpus replaces its `src/content/docs` as it is (Starlight reads `title`
  * and `description` and ignores the rest), and it builds with its own Astro on this Node.js.
  */
-export function starlightCompetitor(siteDir: string, contentDir: string): Competitor {
+export function starlightCompetitor(siteDir: string, contentDir: string, setAside: SetAside): Competitor {
   const docs = path.join(siteDir, 'src', 'content', 'docs');
   const build = async (clean: boolean) => {
     if (clean) {
       for (const folder of ['dist', '.astro', path.join('node_modules', '.astro')])
-        await rm(path.join(siteDir, folder), { recursive: true, force: true });
+        await setAside.move(path.join(siteDir, folder));
     }
     return timedBuild(process.execPath, [path.join(siteDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: siteDir,
@@ -58,10 +59,10 @@ export function starlightCompetitor(siteDir: string, contentDir: string): Compet
  * Material for MkDocs (`mkdocs` on PATH) on the corpus in MkDocs' own layout: `docs/` and a
  * `mkdocs.yml` that enables the Markdown extensions the corpus is written for.
  */
-export function mkdocsCompetitor(work: string, contentDir: string): Competitor {
+export function mkdocsCompetitor(work: string, contentDir: string, setAside: SetAside): Competitor {
   const project = path.join(work, 'mkdocs-site');
   const build = async (clean: boolean) => {
-    if (clean) await rm(path.join(project, 'site'), { recursive: true, force: true });
+    if (clean) await setAside.move(path.join(project, 'site'));
     // MkDocs keeps nothing between builds: `mkdocs build` (which empties `site/` first) is its warm build too.
     return timedBuild('mkdocs', ['build', '--quiet'], {
       cwd: project,

@@ -13,6 +13,7 @@ import type { BuildReport } from '../src/integration/build-report.ts';
 import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
 import { mkdocsCompetitor, starlightCompetitor, type Competitor } from './competitors.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { createSetAside, type SetAside } from './set-aside.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
 
@@ -190,11 +191,22 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     // Whole builds: clean (every cache deleted but the examples' results, which the example
     // phases left), nothing changed, one article edited; other generators interleaved with ours.
+    const setAside = createSetAside();
     const competitors = [
-      ...(options.starlight ? [starlightCompetitor(path.resolve(options.starlight), contentDir)] : []),
-      ...(options.mkdocs ? [mkdocsCompetitor(work, contentDir)] : []),
+      ...(options.starlight
+        ? [starlightCompetitor(path.resolve(options.starlight), contentDir, setAside)]
+        : []),
+      ...(options.mkdocs ? [mkdocsCompetitor(work, contentDir, setAside)] : []),
     ];
-    const build = await measureBuilds(options, work, contentDir, pages, corpus.sampleArticle, competitors);
+    const build = await measureBuilds(
+      options,
+      work,
+      contentDir,
+      pages,
+      corpus.sampleArticle,
+      competitors,
+      setAside,
+    ).finally(() => setAside.dispose());
     phases.push(...build.phases);
     for (const phase of build.phases) options.log(`${phase.phase}: ${phase.median.toFixed(2)} s`);
     return {
@@ -220,7 +232,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 }
 
 /**
- * Our builds, each `runs` times: clean (the output and every cache deleted, but the examples'
+ * Our builds, each `runs` times: clean (the output and every cache set aside, but the examples'
  * results), nothing changed, and one article edited; the clean build split by the phases its
  * report gives, with its peak memory. Competitors build the same corpus clean and warm, each
  * round after ours, so that the machine's load falls on all alike.
@@ -232,6 +244,7 @@ async function measureBuilds(
   pages: number,
   sampleArticle: string,
   competitors: readonly Competitor[],
+  setAside: SetAside,
 ) {
   const loads: number[] = [];
   const clean = { totals: [] as number[], proving: [] as number[], search: [] as number[] };
@@ -251,8 +264,7 @@ async function measureBuilds(
   }
   for (let i = 0; i < options.runs; i++) {
     // `.dist.spare`: the output before last, which a build rewrites in place (staged-output.ts).
-    for (const folder of ['dist', '.dist.spare', 'build-cache'])
-      await rm(path.join(work, folder), { recursive: true, force: true });
+    for (const folder of ['dist', '.dist.spare', 'build-cache']) await setAside.move(path.join(work, folder));
     const result = await buildOnce(options.root, work, contentDir);
     clean.totals.push(result.seconds);
     clean.proving.push(result.provingSeconds);
