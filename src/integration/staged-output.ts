@@ -61,10 +61,7 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
   const spare = spareOf(outDir);
   await rm(stagingDir, { recursive: true, force: true });
   // The spare, claimed by renaming it: of two builds (of two cache folders) only one gets it.
-  const recycled = await rename(spare, stagingDir).then(
-    () => true,
-    () => false,
-  );
+  const recycled = await succeeds(rename(spare, stagingDir));
   const stamps: FileStamps = recycled ? walkFiles(stagingDir) : new Map();
   let published = false;
   return {
@@ -78,13 +75,7 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
       const folders = new Set(stale.map((file) => path.dirname(file)));
       for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
         for (let at = folder; at.startsWith(stagingDir + path.sep); at = path.dirname(at)) {
-          if (
-            !(await rmdir(at).then(
-              () => true,
-              () => false,
-            ))
-          )
-            break;
+          if (!(await succeeds(rmdir(at)))) break;
         }
       }
       return stale.length;
@@ -164,14 +155,7 @@ async function repairLeftovers(outDir: string): Promise<void> {
  * were deleted), and rewriting a file that exists creates none.
  */
 async function keepAsSpare(folder: string, spare: string): Promise<void> {
-  if (
-    !(await exists(spare)) &&
-    (await rename(folder, spare).then(
-      () => true,
-      () => false,
-    ))
-  )
-    return;
+  if (!(await exists(spare)) && (await succeeds(rename(folder, spare)))) return;
   await rm(folder, { recursive: true, force: true });
 }
 
@@ -179,6 +163,14 @@ async function keepAsSpare(folder: string, spare: string): Promise<void> {
 function spareOf(outDir: string): string {
   const { dir, base } = split(outDir);
   return path.join(dir, `.${base}.spare`);
+}
+
+/** Whether `operation` succeeded: a rename another build got to first, a folder not empty, fail. */
+function succeeds(operation: Promise<unknown>): Promise<boolean> {
+  return operation.then(
+    () => true,
+    () => false,
+  );
 }
 
 function escape(text: string): string {
