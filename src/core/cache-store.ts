@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { link as fsLink, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV, type Environment } from './env.ts';
@@ -89,6 +89,8 @@ export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promi
 /** A cache of files, one per key, for large values (rendered bodies, images). */
 export interface FileStore {
   read(key: string): Promise<Buffer | undefined>;
+  /** True when the entry is stored and intact: its file is read and checked once a run. */
+  has(key: string): Promise<boolean>;
   write(key: string, data: string | Uint8Array): Promise<void>;
   /**
    * Puts the file of an entry this run read (and so checked) or wrote at `destination`, as a
@@ -120,6 +122,9 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
       entry.usedAt = started;
       checked.add(key);
       return data;
+    },
+    async has(key) {
+      return checked.has(key) || (await this.read(key)) !== undefined;
     },
     async write(key, data) {
       await writeFileAtomic(fileOf(key), data);
@@ -165,13 +170,13 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
 
 /** A short hex digest of what a value is made of, each part framed by its length so no two lists hash alike. */
 export function digest(parts: readonly (string | Uint8Array)[]): string {
-  const framed: Buffer[] = [];
+  const hasher = createHash('sha256');
   for (const part of parts) {
     // Framed by byte length: text and the same text read back as bytes must digest alike.
-    const bytes = Buffer.from(part);
-    framed.push(Buffer.from(`\n${bytes.length}\n`), bytes);
+    const length = typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength;
+    hasher.update(`\n${length}\n`).update(part);
   }
-  return hash('sha256', Buffer.concat(framed), 'hex').slice(0, 40);
+  return hasher.digest('hex').slice(0, 40);
 }
 
 function checksum(key: string, payload: string | Uint8Array): string {

@@ -77,7 +77,7 @@ export async function openBodyCache(cacheDir: string, identity: string): Promise
   return {
     folder: path.join(cacheDir, 'bodies'),
     key: (file, text) => digest([identity, file, text]),
-    has: async (key) => (await store.read(key)) !== undefined,
+    has: (key) => store.has(key),
     read: async (key) => {
       const data = await store.read(key);
       return data && (JSON.parse(data.toString('utf8')) as RenderedBody);

@@ -89,9 +89,13 @@ export function createCardRenderer(options: {
       return { png, cached };
     },
     async writeTo(card, destination) {
+      // The cached file itself, linked: a card is written once, into the cache. One this run
+      // drew or checked already is not read again.
+      const store = await cards();
+      const known = await keyOf(card);
+      if ((await store.has(known)) && (await store.link(known, destination))) return true;
       const { png, cached, key } = await render(card, destination);
-      // The cached file itself, linked: a card is written once, into the cache.
-      if (await (await cards()).link(key, destination)) return cached;
+      if (await store.link(key, destination)) return cached;
       // Not over a file that is there already: it may be linked to a cached card.
       await rm(destination, { force: true });
       await writeFile(destination, png);

@@ -68,6 +68,35 @@ describe('a file store', () => {
     expect(await readFile(path.join(out, 'card.png'), 'utf8')).toBe('first');
     expect(await store.link('missing', path.join(out, 'missing.png'))).toBe(false);
   });
+
+  it('links over a file that is there, never writing through it (it may be another entry)', async () => {
+    const dir = await mkdtemp(path.join(await made, 'files-'));
+    const store = await openFileStore({ dir, name: 'cards', version: 1 });
+    await store.write('old', 'old card');
+    await store.write('new', 'new card');
+    const out = await mkdtemp(path.join(await made, 'out-'));
+    const target = path.join(out, 'card.png');
+    expect(await store.link('old', target)).toBe(true);
+    expect(await store.link('new', target)).toBe(true);
+    expect(await readFile(target, 'utf8')).toBe('new card');
+    expect((await store.read('old'))?.toString()).toBe('old card');
+  });
+
+  it('says whether an entry is there and intact, reading its file once a run', async () => {
+    const dir = await mkdtemp(path.join(await made, 'files-'));
+    const written = await openFileStore({ dir, name: 'cards', version: 1 });
+    await written.write('good', 'intact');
+    await written.write('bad', 'intact too');
+    await written.save();
+    await writeFile(path.join(dir, 'cards', 'bad'), 'damaged');
+    const store = await openFileStore({ dir, name: 'cards', version: 1 });
+    expect(await store.has('good')).toBe(true);
+    expect(await store.has('bad')).toBe(false);
+    expect(await store.has('missing')).toBe(false);
+    // Checked once: the file is not read again in this run.
+    await writeFile(path.join(dir, 'cards', 'good'), 'damaged after the check');
+    expect(await store.has('good')).toBe(true);
+  });
   it('keeps bytes and text alike, non-ASCII included, and checks them on reading', async () => {
     const dir = await mkdtemp(path.join(await made, 'files-'));
     const store = await openFileStore({ dir, name: 'bodies', version: 1 });
