@@ -35,7 +35,16 @@ export function inheritedEnv(): Record<string, string | undefined> {
  */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'kb-build-'));
-  const outDir = path.join(work, 'dist');
+  return buildInto(contentDir, path.join(work, 'dist'), path.join(work, 'cache'), env);
+}
+
+/** Builds `contentDir` into `outDir` with the cache folder `cacheDir`, as `buildSite` does. */
+export async function buildInto(
+  contentDir: string,
+  outDir: string,
+  cacheDir: string,
+  env: Record<string, string> = {},
+): Promise<BuiltSite> {
   const { stdout, stderr } = await run(
     process.execPath,
     [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
@@ -45,7 +54,7 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
         ...inheritedEnv(),
         KB_CONTENT_DIR: contentDir,
         KB_OUT_DIR: outDir,
-        KB_CACHE_DIR: path.join(work, 'cache'),
+        KB_CACHE_DIR: cacheDir,
         ASTRO_TELEMETRY_DISABLED: '1',
         ...env,
       },

@@ -1,13 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inheritedEnv, ROOT } from '../helpers/build-site.ts';
+import { buildInto } from '../helpers/build-site.ts';
 import { treeSnapshot } from '../helpers/tree-snapshot.ts';
 
-const run = promisify(execFile);
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/mkdocs-site');
 const PLAIN_PAGE = 'privacy.md';
 const GREETING = 'guides/how-do-i-greet-someone.md';
@@ -16,24 +13,12 @@ const otherQuestion = (text: string) => text.replaceAll('How do I greet someone?
 
 /** Builds `work/content` into `work/<out>` with the cache `work/cache`; returns the build's log. */
 async function build(work: string, out = 'dist'): Promise<string> {
-  const { stdout, stderr } = await run(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'],
-    {
-      cwd: ROOT,
-      env: {
-        ...inheritedEnv(),
-        KB_CONTENT_DIR: path.join(work, 'content'),
-        KB_OUT_DIR: path.join(work, out),
-        KB_CACHE_DIR: path.join(work, out === 'dist' ? 'cache' : `cache-${out}`),
-        KB_EXAMPLES: 'off',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-      },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  return `${stdout}\n${stderr}`;
+  const cache = path.join(work, out === 'dist' ? 'cache' : `cache-${out}`);
+  const built = await buildInto(path.join(work, 'content'), path.join(work, out), cache, {
+    KB_EXAMPLES: 'off',
+    NO_COLOR: '1',
+  });
+  return `${built.stdout}\n${built.stderr}`;
 }
 
 const inode = async (file: string) => (await stat(file)).ino;
