@@ -113,18 +113,19 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
   const fileOf = (key: string) => path.join(folder, key);
   // Entries whose file this run checked or wrote: only those may be handed out as they are.
   const checked = new Set<string>();
+  const read = async (key: string): Promise<Buffer | undefined> => {
+    const entry = entries[key];
+    if (!entry) return undefined;
+    const data = await readFile(fileOf(key)).catch(() => undefined);
+    if (!data || entry.sum !== checksum(key, data)) return undefined;
+    entry.usedAt = started;
+    checked.add(key);
+    return data;
+  };
   return {
-    async read(key) {
-      const entry = entries[key];
-      if (!entry) return undefined;
-      const data = await readFile(fileOf(key)).catch(() => undefined);
-      if (!data || entry.sum !== checksum(key, data)) return undefined;
-      entry.usedAt = started;
-      checked.add(key);
-      return data;
-    },
+    read,
     async has(key) {
-      return checked.has(key) || (await this.read(key)) !== undefined;
+      return checked.has(key) || (await read(key)) !== undefined;
     },
     async write(key, data) {
       await writeFileAtomic(fileOf(key), data);
