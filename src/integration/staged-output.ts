@@ -23,7 +23,10 @@ export interface StagedOutput {
    * spare that the next build recycles.
    */
   publish(): Promise<void>;
-  /** Removes what this build left (its staging folder, unless published) and frees the lock. */
+  /**
+   * Frees the lock; a staging folder that was not published becomes the spare (a build that
+   * failed on its content leaves the next one as much to rewrite in place).
+   */
   release(): Promise<void>;
 }
 
@@ -90,7 +93,7 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
       if (hadOutput) await keepAsSpare(previous, spare);
     },
     async release() {
-      if (!published) await rm(stagingDir, { recursive: true, force: true });
+      if (!published) await keepAsSpare(stagingDir, spare);
       if ((await readFile(lockFile, 'utf8').catch(() => '')).trim() === String(process.pid))
         await rm(lockFile, { force: true });
     },

@@ -68,4 +68,16 @@ describe('a build over the output of the build before last', () => {
     await writeFile(greeting, text);
     expect(drawn(await build(work))).toBe(0);
   }, 240_000);
+
+  it('keeps the folder of a build that failed on its content for the next one to rewrite', async () => {
+    const spareInode = await inode(page('.dist.spare'));
+    const greeting = path.join(work, 'content', GREETING);
+    const text = await readFile(greeting, 'utf8');
+    await writeFile(greeting, `${text}\nSee [the missing page](missing.md).\n`);
+    await expect(build(work)).rejects.toThrow(/link-missing-file/);
+    expect((await readdir(work)).filter((name) => name.startsWith('.dist.'))).toEqual(['.dist.spare']);
+    await writeFile(greeting, text);
+    await build(work);
+    expect(await inode(page('dist'))).toBe(spareInode);
+  }, 240_000);
 });
