@@ -74,27 +74,23 @@ export function createCardRenderer(options: {
     const { fingerprint } = await (assets ??= loadCardAssets(options.root));
     return hash(JSON.stringify({ fingerprint, card }));
   };
-  const render = async (card: SocialCard, label: string) => {
-    const key = await keyOf(card);
+  const render = async (card: SocialCard, key: string, label: string) => {
     const cached = await (await cards()).read(key);
-    if (cached) return { png: cached, cached: true, key };
+    if (cached) return { png: cached, cached: true };
     const png = await (await (drawer ??= loadDrawer())).draw(card, label);
     await (await cards()).write(key, png);
-    return { png, cached: false, key };
+    return { png, cached: false };
   };
 
   return {
-    render: async (card) => {
-      const { png, cached } = await render(card, JSON.stringify(card.title));
-      return { png, cached };
-    },
+    render: async (card) => render(card, await keyOf(card), JSON.stringify(card.title)),
     async writeTo(card, destination) {
       // The cached file itself, linked: a card is written once, into the cache. One this run
       // drew or checked already is not read again.
       const store = await cards();
-      const known = await keyOf(card);
-      if ((await store.has(known)) && (await store.link(known, destination))) return true;
-      const { png, cached, key } = await render(card, destination);
+      const key = await keyOf(card);
+      if ((await store.has(key)) && (await store.link(key, destination))) return true;
+      const { png, cached } = await render(card, key, destination);
       if (await store.link(key, destination)) return cached;
       // Not over a file that is there already: it may be linked to a cached card.
       await rm(destination, { force: true });
