@@ -69,11 +69,24 @@ export async function buildSearchIndex(
     // Each page under its href, as every other address of it is written: pagefind's own
     // encoding of a file's path leaves `(`, `+`, `'` and the like as they are, where MkDocs does not.
     const limit = pLimit(PARALLEL_READS);
+    // Read several at once, but handed to pagefind in the files' order: it numbers pages as they
+    // come, so the same pages in another order would give another index.
+    const files = await htmlFiles(outDir);
+    const sent = files.map(() => Promise.withResolvers<void>());
     await Promise.all(
-      (await htmlFiles(outDir)).map((file) =>
+      files.map((file, i) =>
         limit(async () => {
-          const content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
-          const result = await index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
+          let content: string;
+          let adding;
+          try {
+            content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
+            await sent[i - 1]?.promise;
+            adding = index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
+          } finally {
+            // Also when reading failed: the pages after it must not wait for ever.
+            sent[i]!.resolve();
+          }
+          const result = await adding;
           if (result.errors.length > 0)
             added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
           // Once a page marks its body, pagefind indexes only the pages that do.
