@@ -18,6 +18,9 @@ import { earlierKey, exampleKey, hash, openExampleCache, type ExampleCache } fro
 import type { ExampleSettings, TypecheckOptions } from './example-settings.ts';
 import { guardInterrupts } from './interrupts.ts';
 import { createProcessLauncher } from './process-launcher.ts';
+import { createForkServers } from './python-fork-server.ts';
+import { importedModules } from './python-fork-plan.ts';
+import { cleanEnvironment } from './run-program.ts';
 import type { Progress } from './progress.ts';
 import {
   createWorkRoot,
@@ -170,10 +173,18 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
     const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
-    const box = await createSandbox({ env: options.env, slots: jobs, kinds });
+    // A slot's fork server has a process group of its own: the slot's sweeps would kill it.
+    const box = await createSandbox({ env: options.env, slots: jobs * 2, kinds });
     sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
     const workRoot = await createWorkRoot(tmpdir());
     const launcher = createProcessLauncher();
+    const forkServers = createForkServers({
+      sandbox: box,
+      workRoot,
+      serverSlot: (slot) => jobs + slot,
+      imports: importsByRuntime(queue),
+      environment: cleanEnvironment,
+    });
     // Ctrl-C stops the examples, and their folders go, before the checker does.
     const guard = guardInterrupts(() => {
       box.abort();
@@ -190,6 +201,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
               slot,
               tracker: guard,
               launcher,
+              forkServers,
               defaults,
             });
             outcomes.set(item.example, outcome);
@@ -206,6 +218,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
         }),
       );
     } finally {
+      await forkServers.close();
       await launcher.close();
       guard.release();
       await rm(workRoot, { recursive: true, force: true }).catch(() => undefined);
@@ -300,4 +313,18 @@ function unknownMeta(example: Example): string[] {
     (key) => !(KNOWN_OPTIONS as readonly string[]).includes(key),
   );
   return [...flags, ...keys];
+}
+
+/** The modules the queued examples import, by runtime: what each runtime's fork servers import ahead. */
+function importsByRuntime(
+  queue: readonly { example: Example; runtime: ResolvedRuntime }[],
+): Map<string, string[]> {
+  const imports = new Map<string, Set<string>>();
+  for (const { example, runtime } of queue) {
+    if (runtime.spec.family !== 'python') continue;
+    const names = imports.get(runtime.name) ?? new Set<string>();
+    for (const name of importedModules(example)) names.add(name);
+    imports.set(runtime.name, names);
+  }
+  return new Map([...imports].map(([name, names]) => [name, [...names].sort()]));
 }

@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Example } from './collect-examples.ts';
 import { sessionDriver, sessionReplay, SESSION_RESULT_FILE, type SessionResult } from './python-session.ts';
 import type { ProcessLauncher } from './process-launcher.ts';
+import { looksAtInterpreter } from './python-fork-plan.ts';
+import type { ForkLease, ForkServers } from './python-fork-server.ts';
 import { PYTHON_NETWORK_PROBE } from './read-failure.ts';
 import {
   notStarted,
@@ -31,6 +33,8 @@ export interface RunContext {
   tracker?: ProcessTracker | undefined;
   /** Starts the programs from a small process of its own; without one, from this process. */
   launcher?: ProcessLauncher | undefined;
+  /** Runs Python programs as children of a warm interpreter; without them, as fresh processes. */
+  forkServers?: ForkServers | undefined;
 }
 
 /** One run of an example's program, as it happened. */
@@ -48,6 +52,8 @@ export interface ProgramRun {
   /** Why the example's folder could not be removed after the run. */
   cleanupError: string | undefined;
   durationMs: number;
+  /** Run by a child of the slot's Python fork server, not by a fresh process: only a pass counts. */
+  forked: boolean;
 }
 
 /**
@@ -71,6 +77,15 @@ export async function runProgram(
   const program = runtime.spec.stripTypes ? stripTypes(source) : { code: source };
   if (program.error !== undefined) return notRun(program.error);
   const fileName = `main${runtime.spec.stripTypes ? '.mjs' : runtime.spec.extension}`;
+  const forkable = !probe && !looksAtInterpreter(source);
+  const lease = forkable ? await context.forkServers?.lease(context.slot, runtime) : undefined;
+  if (lease) {
+    const forked = await runForked(example, lease, fileName, program.code, context);
+    if (forked) {
+      const { outcome, ...run } = forked;
+      return { ...collect(outcome, parts.length, separator), ...run, buildError: undefined, forked: true };
+    }
+  }
   const hostDir = await mkdtemp(path.join(context.workRoot, 'ex-'));
   const started = performance.now();
   let outcome: ProcessOutcome;
@@ -97,17 +112,58 @@ export async function runProgram(
     throw error;
   }
   const durationMs = performance.now() - started;
-  const markers = separator ? parts.length - 1 : 0;
+  return {
+    ...collect(outcome, parts.length, separator),
+    session,
+    buildError: undefined,
+    cleanupError: await removeFolder(hostDir),
+    durationMs,
+    forked: false,
+  };
+}
+
+/**
+ * Runs the program in a child of the slot's fork server, in the server's folder, which is
+ * emptied after; undefined when the server failed, and the program must run as a fresh process.
+ */
+async function runForked(
+  example: Example,
+  lease: ForkLease,
+  fileName: string,
+  code: string,
+  context: RunContext,
+): Promise<
+  (Pick<ProgramRun, 'session' | 'cleanupError' | 'durationMs'> & { outcome: ProcessOutcome }) | undefined
+> {
+  const started = performance.now();
+  let outcome: ProcessOutcome | undefined;
+  let session: SessionResult | undefined;
+  try {
+    await writeFile(path.join(lease.hostDir, fileName), `${code}\n`);
+    outcome = await lease.run(fileName, context.limits, context.tracker);
+    if (outcome && example.session) session = await readSession(lease.hostDir);
+  } finally {
+    const cleanupError = await emptyFolder(lease.hostDir);
+    // A folder that cannot be emptied is the example's doing; a fresh run will say so.
+    if (cleanupError) outcome = undefined;
+  }
+  if (!outcome) return undefined;
+  return { outcome, session, cleanupError: undefined, durationMs: performance.now() - started };
+}
+
+/** The example's own output and whether its code was reached, from the program's whole output. */
+function collect(
+  outcome: ProcessOutcome,
+  parts: number,
+  separator: string | undefined,
+): Pick<ProgramRun, 'process' | 'stdout' | 'stderr' | 'reached'> {
+  const markers = separator ? parts - 1 : 0;
   const stdout = ownSegment(outcome.stdout, markers);
   return {
     process: outcome,
     stdout: stdout.text,
     stderr: ownSegment(outcome.stderr, markers).text,
     reached: stdout.reached,
-    session,
-    buildError: undefined,
-    cleanupError: await removeFolder(hostDir),
-    durationMs,
   };
 }
 
@@ -121,6 +177,7 @@ function notRun(error: string): ProgramRun {
     buildError: error,
     cleanupError: undefined,
     durationMs: 0,
+    forked: false,
   };
 }
 
@@ -142,7 +199,7 @@ function stripTypes(source: string): { code: string; error?: string } {
 }
 
 /** A clean environment: nothing of the caller's (no tokens, no proxies), fixed locale and time zone. */
-function cleanEnvironment(home: string): Record<string, string> {
+export function cleanEnvironment(home: string): Record<string, string> {
   return {
     PATH: '/usr/local/bin:/usr/bin:/bin',
     HOME: home,
@@ -189,5 +246,16 @@ async function removeFolder(dir: string): Promise<string | undefined> {
     } catch (again) {
       return `${(again as NodeJS.ErrnoException).code ?? 'error'}: ${(again as Error).message} (first: ${(error as Error).message})`;
     }
+  }
+}
+
+/** Removes what is in a fork server's folder, which stays (the server's sandbox shows it); returns why that failed, if it did. */
+async function emptyFolder(dir: string): Promise<string | undefined> {
+  try {
+    const names = await readdir(dir);
+    const errors = await Promise.all(names.map((name) => removeFolder(path.join(dir, name))));
+    return errors.find((error) => error !== undefined);
+  } catch (error) {
+    return (error as Error).message;
   }
 }

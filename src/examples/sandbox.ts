@@ -44,6 +44,11 @@ export interface Sandbox {
   description: string;
   /** What is not enforced, for the run's summary. */
   notEnforced: string[];
+  /**
+   * Whether each run has a process namespace of its own, in which the first processes are the
+   * sandbox's: a process it runs may then kill every other one it sees (python-fork-server.py).
+   */
+  ownProcesses: boolean;
   /** Where the example's folder `hostDir` appears to the example. */
   folder(hostDir: string): string;
   /** The command line that runs `argv` in the example's folder `hostDir`; `slot` is the worker running it. */
@@ -129,6 +134,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       sandbox = {
         ...common,
         kind,
+        ownProcesses: true,
         description: `bubblewrap: no network, system folders read-only, no home folders, only its own folder writable, its own processes and session${capped}`,
         notEnforced: [...RESOURCES_NOT_ENFORCED, ...uncapped],
         folder: () => SANDBOX_DIR,
@@ -145,6 +151,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       sandbox = {
         ...common,
         kind,
+        ownProcesses: true,
         description: `unshare: no network, the file system read-only but for its own folder, its own processes (all killed when it ends), no view of the checker's processes or environment${capped}`,
         notEnforced: [
           'reading what your user may read (home folders, other projects)',
@@ -166,6 +173,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       sandbox = {
         ...common,
         kind,
+        ownProcesses: false,
         description: `NOT isolated: a clean environment and limits only${capped}; install bubblewrap (\`bwrap\`) or util-linux's \`unshare\``,
         notEnforced: [
           'network',

@@ -22,6 +22,7 @@ describe('an error of the checker while it runs one example', () => {
     });
     const broken: Sandbox = {
       kind: 'none',
+      ownProcesses: false,
       description: 'a sandbox that cannot start anything',
       notEnforced: [],
       folder: (hostDir) => hostDir,
