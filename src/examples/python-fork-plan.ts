@@ -33,11 +33,12 @@ export function importedModules(example: Example): string[] {
 /**
  * What a forked child sees differently from a fresh interpreter: the modules imported ahead, the
  * server's frames below the example's, the recursion room they take, process ids, the objects
- * and references the server made. Code that looks at any of these
- * runs as a fresh process, so that a claim only a fork would print cannot pass.
+ * and references the server made, and the teardown a forked child skips (`__del__` at exit).
+ * Code that looks at any of these runs as a fresh process, so that a claim only a fork would
+ * print cannot pass.
  */
 const INTERPRETER_STATE =
-  /\b(?:sys\s*\.\s*(?:modules|_|getrefcount|getallocatedblocks|getrecursionlimit|setrecursionlimit|settrace|setprofile)|inspect\s*\.\s*(?:stack|currentframe|getouterframes)|(?:extract|format|print|walk)_stack|RecursionError|getpp?id|getpgid|getsid|gc\s*\.|tracemalloc|getrusage|\/proc\/self)/;
+  /\b(?:sys\s*\.\s*(?:modules|_|getrefcount|getallocatedblocks|getrecursionlimit|setrecursionlimit|settrace|setprofile)|inspect\s*\.\s*(?:stack|currentframe|getouterframes)|(?:extract|format|print|walk)_stack|RecursionError|getpp?id|getpgid|getsid|gc\s*\.|tracemalloc|getrusage|\/proc\/self|__del__)/;
 
 /** Whether a Python program looks at the interpreter's own state, where a fork differs from a fresh start. */
 export function looksAtInterpreter(source: string): boolean {

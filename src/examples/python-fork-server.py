@@ -14,6 +14,8 @@
 
 
 def _kb_serve():
+    import atexit
+    import gc
     import json
     import os
     import select
@@ -93,11 +95,17 @@ def _kb_serve():
             os.write(2, f"kb-fork-server: cannot start the example: {error!r}\n".encode())
             os._exit(125)
         # As the interpreter runs a script: an uncaught error is printed from the example's own
-        # frames and exits 1; SystemExit goes up to the interpreter, which ends the process.
+        # frames and exits 1; SystemExit's code is the exit status, or printed and 1.
         try:
             exec(compile(text, file, "exec", dont_inherit=True), main_globals)
-        except SystemExit:
-            raise
+        except SystemExit as leaving:
+            code = leaving.code
+            if code is None:
+                finish(0)
+            if isinstance(code, int):
+                finish(code)
+            print(code, file=sys.stderr)
+            finish(1)
         except BaseException as error:
             # The printed traceback is the error's own: without this function's frame.
             trace = error.__traceback__.tb_next if error.__traceback__ else None
@@ -109,8 +117,24 @@ def _kb_serve():
                 sys.stderr.flush()
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
                 os.kill(os.getpid(), signal.SIGINT)
-            raise SystemExit(1)
-        raise SystemExit(0)
+            finish(1)
+        finish(0)
+
+    def finish(code):
+        # How the interpreter ends, up to what only tears the server's modules down again: the
+        # example's threads are waited for, its exit functions run and its output is flushed.
+        # Tearing down would write to every page the child shares with the server, which costs
+        # more than the example. (Code with `__del__` runs afresh, where teardown is seen.)
+        threading = sys.modules.get("threading")
+        if threading is not None:
+            threading._shutdown()
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+        os._exit(code & 0xFF)
 
     def ancestors():
         pids = {os.getpid()}
@@ -238,6 +262,10 @@ def _kb_serve():
         # would stay held in the child. An import that started a thread rules the server out.
         threading = sys.modules.get("threading")
         return threading is None or threading.active_count() == 1
+
+    # What the server holds is never garbage to a child: its collector would walk it all, and
+    # write to every page it shares with the server as it did.
+    gc.freeze()
 
     for line in stdin:
         request = json.loads(line)

@@ -77,7 +77,8 @@ export async function runProgram(
   const program = runtime.spec.stripTypes ? stripTypes(source) : { code: source };
   if (program.error !== undefined) return notRun(program.error);
   const fileName = `main${runtime.spec.stripTypes ? '.mjs' : runtime.spec.extension}`;
-  const forkable = !probe && !looksAtInterpreter(source);
+  // A `throws` example's stderr is judged too, where a fork would miss what teardown prints.
+  const forkable = !probe && !example.meta.flags.has('throws') && !looksAtInterpreter(source);
   const lease = forkable ? await context.forkServers?.lease(context.slot, runtime) : undefined;
   if (lease) {
     const forked = await runForked(example, lease, fileName, program.code, context);
