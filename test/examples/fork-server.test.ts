@@ -10,7 +10,7 @@ import { cleanEnvironment, runProgram, type RunContext } from '../../src/example
 import { resolveRuntimes, type ResolvedRuntime } from '../../src/examples/runtime-versions.ts';
 import { DEFAULT_RUNTIMES } from '../../src/examples/runtimes.ts';
 import { createSandbox, type Sandbox } from '../../src/examples/sandbox.ts';
-import { isolationStatus, loadContent, ROOT, runContent, show, tempDir, writeContent } from './helpers.ts';
+import { isolationStatus, loadContent, ROOT, runContent, tempDir, writeContent } from './helpers.ts';
 
 const SANDBOXES = ['bubblewrap', 'unshare'] as const;
 const status = Object.fromEntries(
