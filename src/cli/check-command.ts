@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
-import { runExamples } from '../examples/run-examples.ts';
+import { exampleRuntimeResolver, runExamples } from '../examples/run-examples.ts';
 import { IsolationSettingError } from '../examples/sandbox.ts';
 import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
@@ -144,6 +144,12 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     trust: settings.trust,
     ...(flags.only ? { only: flags.only } : {}),
   };
+  const runtimes = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
+  // Which interpreter each runtime is, asked while the content loads.
+  const resolver =
+    flags.examples !== false
+      ? exampleRuntimeResolver({ root: projectRoot(io), env: io.env, runtimes, settings: settings.examples })
+      : undefined;
   let result = await checkContent(options);
   if (flags.fix) {
     const fixed = await applyFixes(result.documents, settings.contentDir);
@@ -165,7 +171,8 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
     const examples = await runExamples({
       root: projectRoot(io),
       documents: result.selected,
-      runtimes: { ...DEFAULT_RUNTIMES, ...settings.runtimes },
+      runtimes,
+      resolver,
       jobs,
       useCache: flags.cache !== false,
       cacheFile: io.env[ENV.exampleCache] || path.join(caches, 'examples.json'),

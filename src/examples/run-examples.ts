@@ -29,7 +29,7 @@ import {
   type ExampleOutcome,
   type RunDefaults,
 } from './run-example.ts';
-import { resolveRuntimes, type ResolvedRuntime } from './runtime-versions.ts';
+import { runtimeResolver, type ResolvedRuntime, type RuntimeResolver } from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
@@ -51,6 +51,8 @@ export interface ExampleRunOptions {
   settings?: ExampleSettings | undefined;
   /** Rule levels from the site settings; they apply to the examples' findings as to every other. */
   rules?: Partial<Record<RuleId, RuleLevel>> | undefined;
+  /** Resolves `runtimes` (made by `exampleRuntimeResolver`), when they were asked ahead, while the content loaded. */
+  resolver?: RuntimeResolver | undefined;
   /** The isolation kinds allowed, best first; the first that works is used. Default: `KB_ISOLATION`, else all. */
   isolation?: readonly IsolationKind[] | undefined;
 }
@@ -101,11 +103,14 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   const cache = await openExampleCache(options.useCache ? options.cacheFile : undefined);
   const examples = options.documents.flatMap((doc) => collectExamples(doc, options.runtimes));
   const used = examples.filter((e) => !e.meta.flags.has('norun')).map((e) => e.runtime);
-  const runtimes = await resolveRuntimes(options.runtimes, used, {
-    root: options.root,
-    env: options.env,
-    environments: options.settings?.environments,
-  });
+  const resolver =
+    options.resolver ??
+    runtimeResolver(options.runtimes, {
+      root: options.root,
+      env: options.env,
+      environments: options.settings?.environments,
+    });
+  const runtimes = await resolver(used);
   const kinds = options.isolation ?? isolationFromEnv(options.env);
   const isolation = await expectedIsolation(options.env, kinds);
   const diagnostics: Diagnostic[] = [];
@@ -327,4 +332,21 @@ function importsByRuntime(
     imports.set(runtime.name, names);
   }
   return new Map([...imports].map(([name, names]) => [name, [...names].sort()]));
+}
+
+/**
+ * The resolver a run of `options`' examples would make, asked about every runtime at once: made
+ * before the content loads, the runtimes' probes run while it does.
+ */
+export function exampleRuntimeResolver(
+  options: Pick<ExampleRunOptions, 'root' | 'env' | 'runtimes' | 'settings'>,
+): RuntimeResolver {
+  const resolver = runtimeResolver(options.runtimes, {
+    root: options.root,
+    env: options.env,
+    environments: options.settings?.environments,
+  });
+  // Errors come again, and are reported, when the run asks.
+  resolver(Object.keys(options.runtimes)).catch(() => undefined);
+  return resolver;
 }

@@ -52,12 +52,30 @@ export async function resolveRuntimes(
   names: Iterable<string>,
   options: ResolveOptions,
 ): Promise<Map<string, ResolvedRuntime>> {
-  const resolved = new Map<string, ResolvedRuntime>();
-  for (const name of new Set(names)) {
-    const spec = runtimes[name];
-    if (spec) resolved.set(name, await resolveRuntime(name, spec, options));
-  }
-  return resolved;
+  return runtimeResolver(runtimes, options)(names);
+}
+
+/** Resolves runtimes by name, each at most once, the asking of several at the same time. */
+export type RuntimeResolver = (names: Iterable<string>) => Promise<Map<string, ResolvedRuntime>>;
+
+/**
+ * A resolver that may be asked ahead: `resolver(Object.keys(runtimes))` before the content is
+ * read starts every runtime's probe (a pyenv shim alone takes a tenth of a second) while the
+ * content loads, and the run that needs some of them later finds them answered.
+ */
+export function runtimeResolver(
+  runtimes: Record<string, RuntimeSpec>,
+  options: ResolveOptions,
+): RuntimeResolver {
+  const asked = new Map<string, Promise<ResolvedRuntime>>();
+  return async (names) => {
+    const wanted = [...new Set(names)].filter((name) => runtimes[name]);
+    for (const name of wanted) {
+      if (!asked.has(name)) asked.set(name, resolveRuntime(name, runtimes[name]!, options));
+    }
+    const resolved = await Promise.all(wanted.map((name) => asked.get(name)!));
+    return new Map(wanted.map((name, index) => [name, resolved[index]!]));
+  };
 }
 
 async function resolveRuntime(

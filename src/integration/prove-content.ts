@@ -8,7 +8,7 @@ import { settleBaseline } from '../checks/settle-baseline.ts';
 import { cacheRoot } from '../core/cache-store.ts';
 import { ENV, type Environment } from '../core/env.ts';
 import { createProgress } from '../examples/progress.ts';
-import { runExamples } from '../examples/run-examples.ts';
+import { exampleRuntimeResolver, runExamples } from '../examples/run-examples.ts';
 import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES, type RuntimeSpec } from '../examples/runtimes.ts';
 import { toSiteEntry } from '../model/site-entry.ts';
@@ -55,6 +55,11 @@ export async function proveContent(options: {
   const started = performance.now();
   const runtimes: Record<string, RuntimeSpec> = { ...DEFAULT_RUNTIMES, ...settings.runtimes };
   const caches = cacheRoot(root, env);
+  const runsExamples = mode === 'build' && env[ENV.examples] !== 'off';
+  // Which interpreter each runtime is, asked while the content loads.
+  const resolver = runsExamples
+    ? exampleRuntimeResolver({ root, env, runtimes, settings: settings.examples })
+    : undefined;
   const check = await checkContent({
     contentDir: settings.contentDir,
     cwd: root,
@@ -84,6 +89,7 @@ export async function proveContent(options: {
       progress: createProgress(process.stderr, Boolean(process.stderr.isTTY) && !env['CI'], 'examples'),
       settings: settings.examples,
       rules: settings.rules,
+      resolver,
     });
     diagnostics.push(...applyRuleLevels(examples.diagnostics, settings.rules));
     verdict = { status: 'verified', byDocument: outcomesByDocument(examples.examples, examples.outcomes) };
