@@ -29,6 +29,8 @@ export interface ForkLease {
     limits: ProcessLimits,
     tracker: ProcessTracker | undefined,
   ): Promise<ProcessOutcome | undefined>;
+  /** Ends the server: its folder could not be emptied, and must not be the next example's. */
+  discard(): void;
 }
 
 /**
@@ -115,6 +117,7 @@ export function createForkServers(options: ForkServerOptions): ForkServers {
         hostDir,
         folder,
         run: (fileName, limits, tracker) => server.run(`${folder}/${fileName}`, limits, tracker),
+        discard: () => server.kill(),
       };
     },
     async close() {

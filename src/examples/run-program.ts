@@ -144,9 +144,12 @@ async function runForked(
     outcome = await lease.run(fileName, context.limits, context.tracker);
     if (outcome && example.session) session = await readSession(lease.hostDir);
   } finally {
-    const cleanupError = await emptyFolder(lease.hostDir);
-    // A folder that cannot be emptied is the example's doing; a fresh run will say so.
-    if (cleanupError) outcome = undefined;
+    // A folder that cannot be emptied is the example's doing: a fresh run will say so, and the
+    // next example gets another server and folder.
+    if (await emptyFolder(lease.hostDir)) {
+      lease.discard();
+      outcome = undefined;
+    }
   }
   if (!outcome) return undefined;
   return { outcome, session, cleanupError: undefined, durationMs: performance.now() - started };
