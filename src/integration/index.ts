@@ -8,6 +8,7 @@ import { ENV } from '../core/env.ts';
 import { navPlaces } from '../model/nav-places.ts';
 import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
+import { buildInputsOf, type BuildInputs } from './build-inputs.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
@@ -31,6 +32,8 @@ const EDIT_SETTLE_MS = 120;
 export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let root = process.cwd();
   let proved: ProvedContent | undefined;
+  /** In a build: what `astro:build:done` needs of the proof, kept in place of the proof itself. */
+  let inputs: BuildInputs | undefined;
   let dataFile = '';
   let staged: StagedOutput | undefined;
   let publishedDir = '';
@@ -82,6 +85,10 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
               root,
               cacheDir: cacheRoot(root, process.env),
             });
+            // The pages read their data from the file just written: the proof itself is not held
+            // while Astro renders them and pagefind indexes them, only what the build's end needs.
+            inputs = buildInputsOf(proved);
+            proved = undefined;
           } catch (error) {
             await staged.release();
             exitOnReport(error, logger);
@@ -122,8 +129,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        if (!proved) return;
-        const entries = proved.entries;
+        if (!inputs) return;
+        const { entries, texts } = inputs;
         const model = siteModel(entries, 'build');
         // First, so that everything after (redirects, the search index) finds each page where its href leads.
         await moveToDecodedFolders(outDir, pagePaths(model));
@@ -131,16 +138,11 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // go before the search index reads them all. The rest goes once everything is written.
         let pruned = staged?.recycled ? await staged.prune((file) => file.endsWith('.html')) : 0;
         // SEO: `_redirects` for `aliases` (src/pages cannot publish a `_` file).
-        const redirects = await writeRedirectsFile(
-          proved.check.published.flatMap((doc) => (doc.data ? [{ url: doc.route.url, data: doc.data }] : [])),
-          outDir,
-          settings.base,
-        );
+        const redirects = await writeRedirectsFile(inputs.redirects, outDir, settings.base);
         if (redirects > 0) logger.info(`_redirects: ${redirects} alias(es)`);
 
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
-        const texts = new Map(proved.check.documents.map((doc) => [doc.file, doc.text]));
         logger.info('writing Markdown sources and social cards while the search index is built');
         const [files, search] = await Promise.all([
           writePageFiles({
@@ -162,16 +164,16 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         );
 
         // Mermaid's browser build, which pages with diagrams load.
-        if (proved.check.published.some((doc) => doc.facts?.needs.diagrams)) await copyDiagramLibrary(outDir);
+        if (inputs.needsDiagrams) await copyDiagramLibrary(outDir);
 
         // Last, so that a file the author ships (`robots.txt`, `_redirects`, an image) wins over a generated one.
-        const count = await copyContentAssets(settings.contentDir, proved.check.scan.assets, outDir);
+        const count = await copyContentAssets(settings.contentDir, inputs.assets, outDir);
         logger.info(`copied ${count} static file(s) from the content directory`);
 
         const report: BuildReport = {
           pages: entries.length,
-          provingMs: proved.milliseconds,
-          documentsParsed: proved.check.parsed,
+          provingMs: inputs.provingMs,
+          documentsParsed: inputs.documentsParsed,
           searchMs: search.milliseconds,
           searchPages: search.pages,
           markdownFiles: files.markdown,
