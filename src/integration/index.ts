@@ -144,17 +144,20 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // The Markdown sources and social cards, written while pagefind (its own process) indexes
         // the finished HTML; the index goes into the output only.
         logger.info('writing Markdown sources and social cards while the search index is built');
+        const pageFiles = writePageFiles({
+          model,
+          settings,
+          root,
+          outDir,
+          cacheDir: cacheRoot(root, process.env),
+          textOf: (file) => texts.get(file),
+          cardsAhead,
+        });
         const [files, search] = await Promise.all([
-          writePageFiles({
-            model,
-            settings,
-            root,
-            outDir,
-            cacheDir: cacheRoot(root, process.env),
-            textOf: (file) => texts.get(file),
-            cardsAhead,
-          }),
-          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env)),
+          pageFiles,
+          // Pagefind needs the most memory while it writes the index: by then, the cards are
+          // written and their threads have ended.
+          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env), { writeAfter: pageFiles }),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
