@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism } from 'node:os';
 import { createProgress } from '../examples/progress.ts';
-import { exampleRuntimeResolver, runExamples } from '../examples/run-examples.ts';
+import { defaultJobs, exampleRuntimeResolver, runExamples } from '../examples/run-examples.ts';
 import { IsolationSettingError } from '../examples/sandbox.ts';
 import { summariseExampleRun } from '../examples/run-summary.ts';
 import { DEFAULT_RUNTIMES } from '../examples/runtimes.ts';
@@ -67,7 +66,7 @@ export const CHECK_USAGE = `Usage: npm run check -- [options]
   --external                  also fetch http(s) links (concurrently, cached for a day);
                               links without an answer are "not checked", never broken
   --no-examples               do not run the code examples
-  --jobs N                    examples run at once (default: one per core)
+  --jobs N                    examples run at once (default: one per core, plus one)
   --no-cache                  run every example, ignoring cached results
   --update                    rewrite output blocks from what the examples print
   --update=all                also add output blocks to examples that print but have none
@@ -111,7 +110,7 @@ export async function runCheckCommand(flags: CheckFlags, io: CommandIo): Promise
       `\`--max-warnings ${flags['max-warnings']}\` is not a count; use a whole number, 0 or more.`,
     );
   }
-  const jobs = flags.jobs === undefined ? availableParallelism() : Number(flags.jobs);
+  const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     return usage(`\`--jobs ${flags.jobs}\` is not a positive whole number.`);
   if (flags.update !== undefined && !UPDATE_MODES.includes(flags.update))

@@ -177,7 +177,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
 
   let sandbox: IsolationReport | undefined;
   if (queue.length > 0) {
-    const jobs = Math.min(Math.max(1, options.jobs ?? availableParallelism()), queue.length);
+    const jobs = Math.min(Math.max(1, options.jobs ?? defaultJobs()), queue.length);
     // A slot's fork server has a process group of its own: the slot's sweeps would kill it.
     const box = await createSandbox({ env: options.env, slots: jobs * 2, kinds });
     sandbox = { kind: box.kind, description: box.description, notEnforced: box.notEnforced };
@@ -349,4 +349,13 @@ export function exampleRuntimeResolver(
   // Errors come again, and are reported, when the run asks.
   resolver(Object.keys(options.runtimes)).catch(() => undefined);
   return resolver;
+}
+
+/**
+ * Examples run at once by default: one per core, and one more. Each also waits on the kernel
+ * (joining its process group, making its namespaces), while which another can use the core: on
+ * two cores, three at once ran 1,000 examples in 14.5 s where two took 15.9.
+ */
+export function defaultJobs(): number {
+  return availableParallelism() + 1;
 }
