@@ -103,11 +103,13 @@ export function createForkServers(options: ForkServerOptions): ForkServers {
     async lease(slot, runtime) {
       if (runtime.spec.family !== 'python' || !options.sandbox.ownProcesses) return undefined;
       const key = `${slot}\0${runtime.name}`;
+      const known = servers.has(key);
       let server = await servers.get(key);
       if (!server || server.dead) {
-        if (server?.dead) failures.set(key, (failures.get(key) ?? 0) + 1);
+        // One that could not start, or that died, counts against the slot.
+        if (known) failures.set(key, (failures.get(key) ?? 0) + 1);
         if ((failures.get(key) ?? 0) >= MAX_FAILURES) return undefined;
-        const pending = start(slot, runtime);
+        const pending = start(slot, runtime).catch(() => undefined);
         servers.set(key, pending);
         server = await pending;
         if (!server) return undefined;

@@ -214,6 +214,40 @@ for (const kind of SANDBOXES) {
   });
 }
 
+describe('a fork server that cannot start', () => {
+  it('leaves its slot to fresh processes after a few tries', async () => {
+    const workRoot = await tempDir();
+    const python = (
+      await resolveRuntimes(DEFAULT_RUNTIMES, ['python'], { root: ROOT, env: process.env })
+    ).get('python')!;
+    let starts = 0;
+    const sandbox = {
+      kind: 'bubblewrap',
+      ownProcesses: true,
+      description: 'a sandbox whose program is missing',
+      notEnforced: [],
+      folder: (hostDir: string) => hostDir,
+      wrap: () => {
+        starts++;
+        return [path.join(workRoot, 'no-such-program')];
+      },
+      sweep: async () => undefined,
+      abort: () => undefined,
+      dispose: async () => undefined,
+    } satisfies Sandbox;
+    const servers = createForkServers({
+      sandbox,
+      workRoot,
+      serverSlot: (slot) => slot + 1,
+      imports: new Map(),
+      environment: cleanEnvironment,
+    });
+    for (let i = 0; i < 6; i++) expect(await servers.lease(0, python)).toBeUndefined();
+    expect(starts).toBe(2);
+    await servers.close();
+  });
+});
+
 describe('the modules a Python example imports', () => {
   it('are read from its import statements, its earlier blocks’ and a session’s', async () => {
     const [first, second, session] = await examplesOf({
