@@ -1,8 +1,5 @@
 import type { Example } from './collect-examples.ts';
-import { sessionSource } from './python-session.ts';
-
-/** What the session driver and replayer import (python-session.ts). */
-const SESSION_IMPORTS = ['doctest', 'json', 'os', 'traceback'];
+import { sessionDriver, sessionReplay, sessionSource } from './python-session.ts';
 
 /** `import a.b as c, d` and `from a.b import c`, at any indentation: the modules named. */
 const IMPORT_LINE = /^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+([\w.]+)[ \t]+import\b)/gm;
@@ -13,21 +10,30 @@ const IMPORT_LINE = /^[ \t]*(?:import[ \t]+([\w., \t]+)|from[ \t]+([\w.]+)[ \t]+
  * guess from the text is enough: a module it misses is imported by the example as usual.
  */
 export function importedModules(example: Example): string[] {
-  const names = new Set<string>(example.session ? SESSION_IMPORTS : []);
+  const names = new Set<string>();
   for (const block of [...example.prelude, example]) {
-    const code = block.session ? sessionSource(block.code) : block.code;
-    for (const [, plain, from] of code.matchAll(IMPORT_LINE)) {
-      if (from && !from.startsWith('.')) names.add(from);
-      for (const part of plain?.split(',') ?? []) {
-        const name = part
-          .trim()
-          .split(/[ \t]+as[ \t]+/)[0]!
-          .trim();
-        if (/^\w+(?:\.\w+)*$/.test(name)) names.add(name);
-      }
+    if (!block.session) {
+      addModules(block.code, names);
+      continue;
     }
+    addModules(sessionSource(block.code), names);
+    // The code that runs a session (python-session.ts) imports modules of its own.
+    addModules(block === example ? sessionDriver('') : sessionReplay(''), names);
   }
   return [...names];
+}
+
+function addModules(code: string, names: Set<string>): void {
+  for (const [, plain, from] of code.matchAll(IMPORT_LINE)) {
+    if (from && !from.startsWith('.')) names.add(from);
+    for (const part of plain?.split(',') ?? []) {
+      const name = part
+        .trim()
+        .split(/[ \t]+as[ \t]+/)[0]!
+        .trim();
+      if (/^\w+(?:\.\w+)*$/.test(name)) names.add(name);
+    }
+  }
 }
 
 /**

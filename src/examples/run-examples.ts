@@ -29,7 +29,12 @@ import {
   type ExampleOutcome,
   type RunDefaults,
 } from './run-example.ts';
-import { runtimeResolver, type ResolvedRuntime, type RuntimeResolver } from './runtime-versions.ts';
+import {
+  runtimeResolver,
+  type ResolvedRuntime,
+  type ResolveOptions,
+  type RuntimeResolver,
+} from './runtime-versions.ts';
 import type { RuntimeSpec } from './runtimes.ts';
 import { createSandbox, expectedIsolation, isolationFromEnv, type IsolationKind } from './sandbox.ts';
 import type { TypeDiagnostic } from './typecheck-examples.ts';
@@ -103,13 +108,7 @@ export async function runExamples(options: ExampleRunOptions): Promise<ExampleRu
   const cache = await openExampleCache(options.useCache ? options.cacheFile : undefined);
   const examples = options.documents.flatMap((doc) => collectExamples(doc, options.runtimes));
   const used = examples.filter((e) => !e.meta.flags.has('norun')).map((e) => e.runtime);
-  const resolver =
-    options.resolver ??
-    runtimeResolver(options.runtimes, {
-      root: options.root,
-      env: options.env,
-      environments: options.settings?.environments,
-    });
+  const resolver = options.resolver ?? runtimeResolver(options.runtimes, resolveOptionsOf(options));
   const runtimes = await resolver(used);
   const kinds = options.isolation ?? isolationFromEnv(options.env);
   const isolation = await expectedIsolation(options.env, kinds);
@@ -341,14 +340,15 @@ function importsByRuntime(
 export function exampleRuntimeResolver(
   options: Pick<ExampleRunOptions, 'root' | 'env' | 'runtimes' | 'settings'>,
 ): RuntimeResolver {
-  const resolver = runtimeResolver(options.runtimes, {
-    root: options.root,
-    env: options.env,
-    environments: options.settings?.environments,
-  });
+  const resolver = runtimeResolver(options.runtimes, resolveOptionsOf(options));
   // Errors come again, and are reported, when the run asks.
   resolver(Object.keys(options.runtimes)).catch(() => undefined);
   return resolver;
+}
+
+/** Where a run's runtimes are resolved: the project, the caller's environment, the site's interpreters. */
+function resolveOptionsOf(options: Pick<ExampleRunOptions, 'root' | 'env' | 'settings'>): ResolveOptions {
+  return { root: options.root, env: options.env, environments: options.settings?.environments };
 }
 
 /**
