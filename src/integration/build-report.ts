@@ -13,6 +13,8 @@ export interface BuildReport {
   markdownFiles: number;
   cards: number;
   cardsDrawn: number;
+  /** True when nothing had changed since the published build, which stayed as it was. */
+  upToDate: boolean;
 }
 
 /** Writes the build's report as JSON. */

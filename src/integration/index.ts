@@ -9,15 +9,19 @@ import { navPlaces } from '../model/nav-places.ts';
 import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
 import { buildInputsOf, type BuildInputs } from './build-inputs.ts';
+import { buildKeyOf } from './build-key.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
 import { moveToDecodedFolders } from './page-folders.ts';
 import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
+import { productCodeIdentity } from './product-code.ts';
 import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
+import { isPublishedFrom, recordPublished } from './published-record.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
+import type { SiteDataFile } from '../site/open-site-data.ts';
 import { siteModulePlugin } from './site-module.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
 
@@ -39,6 +43,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let publishedDir = '';
   let reloading = Promise.resolve();
   let cardsAhead: CardsAhead | undefined;
+  /** In a build: the digest of everything the site is built from (see `build-key.ts`). */
+  let buildKey = '';
+  const recordFile = () => path.join(cacheRoot(root, process.env), 'published.json');
   const includeDrafts = (command: string) => command === 'dev' || process.env[ENV.drafts] === '1';
   const siteModel = (entries: readonly SiteEntry[], command: string) =>
     buildSiteModel(entries, {
@@ -46,14 +53,18 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
       nav: settings.nav ? navPlaces(settings.nav) : undefined,
       base: settings.base,
     });
+  /** What the pages are given: the proved content, as the command publishes it. */
+  const siteData = (command: string): SiteDataFile => ({
+    entries: proved?.entries ?? [],
+    includeDrafts: includeDrafts(command),
+    bodiesDir: proved?.check.bodies?.folder ?? '',
+    nav: settings.nav ? navPlaces(settings.nav) : undefined,
+    examples: proved?.examples ?? { status: 'unverified', total: 0, failing: 0 },
+  });
   const publish = async (command: string) => {
-    await writeSiteDataFile(dataFile, {
-      entries: proved?.entries ?? [],
-      includeDrafts: includeDrafts(command),
-      bodiesDir: proved?.check.bodies?.folder ?? '',
-      nav: settings.nav ? navPlaces(settings.nav) : undefined,
-      examples: proved?.examples ?? { status: 'unverified', total: 0, failing: 0 },
-    });
+    const data = siteData(command);
+    await writeSiteDataFile(dataFile, data);
+    return data;
   };
   return {
     name: 'knowledge-base',
@@ -75,9 +86,26 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           // The build writes beside the published site, which stays as it is until everything succeeded.
           publishedDir = fileURLToPath(config.outDir);
           staged = await stageOutput(publishedDir, cacheRoot(root, process.env), logger);
+          const code = productCodeIdentity();
           try {
             proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
-            await publish(command);
+            const data = await publish(command);
+            buildKey = await buildKeyOf({
+              data,
+              bodiesDir: proved.check.bodies?.folder ?? '',
+              bodyKeys: proved.entries.flatMap((entry) => (entry.bodyKey ? [entry.bodyKey] : [])),
+              contentDir: settings.contentDir,
+              assets: proved.check.scan.assets,
+              settings,
+              outDir: publishedDir,
+              env: process.env,
+              argv: process.argv.slice(2),
+              code: await code,
+            });
+            // Built from the same sources into a site nobody has touched since: it stays as it is.
+            if (await isPublishedFrom(recordFile(), publishedDir, buildKey)) {
+              await endUpToDate(proved, staged, logger);
+            }
             // The cards need only the site model: drawn in worker threads while Astro renders pages.
             cardsAhead = drawCardsAhead({
               model: siteModel(proved.entries, command),
@@ -89,6 +117,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             // while Astro renders them and pagefind indexes them, only what the build's end needs.
             inputs = buildInputsOf(proved);
             proved = undefined;
+            await staged.ready;
           } catch (error) {
             await staged.release();
             exitOnReport(error, logger);
@@ -182,6 +211,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           markdownFiles: files.markdown,
           cards: files.cards,
           cardsDrawn: files.drawn,
+          upToDate: false,
         };
         const reportFile = process.env[ENV.buildReport];
         if (reportFile) await writeBuildReport(reportFile, report);
@@ -193,12 +223,43 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           if (pruned > 0)
             logger.info(`removed ${pruned} file(s) an earlier build wrote and this one did not`);
           await staged.publish();
+          await recordPublished(recordFile(), publishedDir, buildKey);
           await staged.release();
           logger.info(`published to ${path.relative(root, publishedDir) || '.'}`);
         }
       },
     },
   };
+
+  /**
+   * Ends a build that has nothing to do: its report, then the lock freed and the process ended
+   * before Astro renders anything, the published site left as it is.
+   */
+  async function endUpToDate(
+    content: ProvedContent,
+    output: StagedOutput,
+    logger: AstroIntegrationLogger,
+  ): Promise<never> {
+    logger.info(
+      `nothing changed since the build that published ${path.relative(root, publishedDir) || '.'} (content, settings, code, and the site's own files): it stays as it is`,
+    );
+    const reportFile = process.env[ENV.buildReport];
+    if (reportFile) {
+      await writeBuildReport(reportFile, {
+        pages: content.entries.length,
+        provingMs: content.milliseconds,
+        documentsParsed: content.check.parsed,
+        searchMs: 0,
+        searchPages: 0,
+        markdownFiles: 0,
+        cards: 0,
+        cardsDrawn: 0,
+        upToDate: true,
+      });
+    }
+    await output.release();
+    process.exit(0);
+  }
 
   /**
    * After an edit: prove again (every document but the edited one comes from the caches) and

@@ -41,6 +41,7 @@ it('runs every phase of the benchmark on a tiny corpus and reports them as a tab
     'clean build: search indexing (pagefind)',
     'clean build (every cache deleted but the examples’ results)',
     'build, nothing changed',
+    'build, nothing changed but one file of the site',
     'build, one article edited',
   ]);
   expect(report.comparisons).toEqual([]);

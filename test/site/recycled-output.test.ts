@@ -22,6 +22,15 @@ async function build(work: string, out = 'dist'): Promise<string> {
 }
 
 const inode = async (file: string) => (await stat(file)).ino;
+
+/**
+ * Rewrites a file of the published site as it was: the site is no longer exactly what the last
+ * build published, so that the next build of the same content builds again rather than leaving it.
+ */
+async function touchPublished(work: string): Promise<void> {
+  const file = path.join(work, 'dist', 'robots.txt');
+  await writeFile(file, await readFile(file));
+}
 const drawn = (log: string) => Number(/social card\(s\) \((\d+) drawn\)/.exec(log)?.[1]);
 
 describe('a build over the output of the build before last', () => {
@@ -37,9 +46,11 @@ describe('a build over the output of the build before last', () => {
     await build(work);
     const first = await inode(page('dist'));
     // The second build writes a fresh folder; the first one's output is kept as the spare.
+    await touchPublished(work);
     await build(work);
     expect(await inode(page('dist'))).not.toBe(first);
     expect(await readdir(work)).toContain('.dist.spare');
+    await touchPublished(work);
     const third = await build(work);
     expect(await inode(page('dist'))).toBe(first);
     expect(third).not.toMatch(/removed \d+ file/);
@@ -64,6 +75,7 @@ describe('a build over the output of the build before last', () => {
     // checksum, and going back to the old question would draw the card again.
     const greeting = path.join(work, 'content', GREETING);
     const text = await readFile(path.join(FIXTURE, GREETING), 'utf8');
+    await touchPublished(work);
     await build(work);
     await writeFile(greeting, text);
     expect(drawn(await build(work))).toBe(0);
@@ -77,6 +89,7 @@ describe('a build over the output of the build before last', () => {
     await expect(build(work)).rejects.toThrow(/link-missing-file/);
     expect((await readdir(work)).filter((name) => name.startsWith('.dist.'))).toEqual(['.dist.spare']);
     await writeFile(greeting, text);
+    await touchPublished(work);
     await build(work);
     expect(await inode(page('dist'))).toBe(spareInode);
   }, 240_000);
