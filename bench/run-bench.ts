@@ -14,6 +14,7 @@ import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
 import { mkdocsCompetitor, starlightCompetitor, type Competitor } from './competitors.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { createSetAside, type SetAside } from './set-aside.ts';
+import { settleFileSystem } from './settle.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
 
@@ -34,6 +35,8 @@ export interface BenchOptions {
   starlight?: string | undefined;
   /** Also build the corpus with Material for MkDocs (`mkdocs` on PATH), interleaved with ours. */
   mkdocs?: boolean | undefined;
+  /** Seconds to wait, after the deletions of the phases before, before the whole builds (see `settle.ts`). */
+  settleSeconds: number;
   log: (line: string) => void;
 }
 
@@ -263,6 +266,7 @@ async function measureBuilds(
     options.log(`preparing ${entry.competitor.name}`);
     await entry.competitor.prepare();
   }
+  await settleFileSystem(options.settleSeconds, options.log);
   for (let i = 0; i < options.runs; i++) {
     // `.dist.spare`: the output before last, which a build rewrites in place (staged-output.ts).
     for (const folder of ['dist', '.dist.spare', 'build-cache']) await setAside.move(path.join(work, folder));

@@ -6,7 +6,7 @@ import { formatTable } from '../bench/measure.ts';
 import { runBench } from '../bench/run-bench.ts';
 
 const USAGE =
-  'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--starlight DIR] [--mkdocs] [--json FILE]\n';
+  'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--starlight DIR] [--mkdocs] [--settle 61] [--json FILE]\n';
 let values;
 try {
   ({ values } = parseArgs({
@@ -17,6 +17,7 @@ try {
       baseline: { type: 'boolean', default: false },
       starlight: { type: 'string' },
       mkdocs: { type: 'boolean', default: false },
+      settle: { type: 'string', default: '61' },
       json: { type: 'string' },
     },
     strict: true,
@@ -25,9 +26,14 @@ try {
   process.stderr.write(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
 }
-const [articles, runs, seed] = [values.articles, values.runs, values.seed].map(Number);
-if (![articles, runs, seed].every((n) => Number.isInteger(n) && n! > 0)) {
-  process.stderr.write(`--articles, --runs and --seed take positive whole numbers.\n${USAGE}`);
+const [articles, runs, seed, settle] = [values.articles, values.runs, values.seed, values.settle].map(Number);
+if (
+  ![articles, runs, seed].every((n) => Number.isInteger(n) && n! > 0) ||
+  !(Number.isInteger(settle) && settle! >= 0)
+) {
+  process.stderr.write(
+    `--articles, --runs and --seed take positive whole numbers, --settle a whole number of seconds.\n${USAGE}`,
+  );
   process.exit(2);
 }
 const report = await runBench({
@@ -38,6 +44,7 @@ const report = await runBench({
   baseline: values.baseline,
   starlight: values.starlight,
   mkdocs: values.mkdocs,
+  settleSeconds: settle!,
   log: (line) => process.stderr.write(`  ${line}\n`),
 });
 const jsonFile = values.json ?? path.join('bench-results', `bench-${articles}.json`);
