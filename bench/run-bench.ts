@@ -14,7 +14,7 @@ import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
 import { mkdocsCompetitor, starlightCompetitor, type Competitor } from './competitors.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { createSetAside, type SetAside } from './set-aside.ts';
-import { settleFileSystem } from './settle.ts';
+import { settleFileSystem, syncFileSystem } from './settle.ts';
 import { watchTreeMemory } from './tree-memory.ts';
 import { measurePhase, median, timed, type PhaseResult } from './measure.ts';
 
@@ -267,10 +267,15 @@ async function measureBuilds(
     await entry.competitor.prepare();
   }
   await settleFileSystem(options.settleSeconds, options.log);
+  // Each build starts with nothing left to write of the builds before it.
+  const ours = () => {
+    syncFileSystem();
+    return buildOnce(options.root, work, contentDir);
+  };
   for (let i = 0; i < options.runs; i++) {
     // `.dist.spare`: the output before last, which a build rewrites in place (staged-output.ts).
     for (const folder of ['dist', '.dist.spare', 'build-cache']) await setAside.move(path.join(work, folder));
-    const result = await buildOnce(options.root, work, contentDir);
+    const result = await ours();
     clean.totals.push(result.seconds);
     clean.proving.push(result.provingSeconds);
     clean.search.push(result.searchSeconds);
@@ -279,28 +284,34 @@ async function measureBuilds(
     loads.push(loadavg()[0]!);
     options.log(`clean build ${i + 1}: ${result.seconds.toFixed(2)} s`);
     for (const entry of theirs) {
+      syncFileSystem();
       const run = await entry.competitor.clean();
       entry.clean.push(run.seconds);
       entry.peakKb = Math.max(entry.peakKb, run.peakKb);
       options.log(`${entry.competitor.name} clean build ${i + 1}: ${run.seconds.toFixed(2)} s`);
     }
   }
-  for (let i = 0; i < options.runs; i++) {
-    warm.push((await buildOnce(options.root, work, contentDir)).seconds);
-    for (const entry of theirs) entry.warm.push((await entry.competitor.warm()).seconds);
-  }
+  // Ours first, then theirs: Starlight's and MkDocs' builds empty their output folder, and the
+  // thousands of files they delete would slow the next builds' file creation (see `settle.ts`).
+  for (let i = 0; i < options.runs; i++) warm.push((await ours()).seconds);
   for (let i = 0; i < options.runs; i++) {
     // A file of the published site rewritten as it was: the build renders every page again.
     const published = path.join(work, 'dist', '404.html');
     await writeFile(published, await readFile(published));
-    siteTouched.push((await buildOnce(options.root, work, contentDir)).seconds);
+    siteTouched.push((await ours()).seconds);
   }
   const file = path.join(contentDir, sampleArticle);
   for (let i = 0; i < options.runs; i++) {
     // Prose, not code: the page changes, its example does not run again.
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace(/\n## /, `\nEdited for run ${i + 1} at ${Date.now()}.\n\n## `));
-    edited.push((await buildOnce(options.root, work, contentDir)).seconds);
+    edited.push((await ours()).seconds);
+  }
+  for (let i = 0; i < options.runs; i++) {
+    for (const entry of theirs) {
+      syncFileSystem();
+      entry.warm.push((await entry.competitor.warm()).seconds);
+    }
   }
   const phase = (name: string, values: number[]): PhaseResult => ({
     phase: name,

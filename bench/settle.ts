@@ -12,6 +12,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export async function settleFileSystem(seconds: number, log: (line: string) => void): Promise<void> {
   if (seconds <= 0) return;
   log(`waiting ${seconds} s for the file system to settle after the deletions above`);
-  spawnSync('sync');
+  syncFileSystem();
   await sleep(seconds * 1000);
+}
+
+/**
+ * Writes what the file system holds in memory, so that a build does not share the disk with
+ * the writing-out of the build before it, whatever generator made it.
+ */
+export function syncFileSystem(): void {
+  spawnSync('sync');
 }
