@@ -8,6 +8,7 @@ import { ENV } from '../core/env.ts';
 import { navPlaces } from '../model/nav-places.ts';
 import { buildSiteModel, type SiteEntry, type SiteModel } from '../model/site-model.ts';
 import { requireSiteUrl, SettingsError, type SiteSettings } from '../settings/settings.ts';
+import type { SiteDataFile } from '../site/open-site-data.ts';
 import { buildInputsOf, type BuildInputs } from './build-inputs.ts';
 import { buildKeyOf } from './build-key.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
@@ -21,7 +22,6 @@ import { isPublishedFrom, recordPublished } from './published-record.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
-import type { SiteDataFile } from '../site/open-site-data.ts';
 import { siteModulePlugin } from './site-module.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
 
