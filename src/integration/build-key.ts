@@ -31,13 +31,11 @@ export interface BuildSources {
  * same site. A body is rewritten under the same key when a snippet it includes changed, and a
  * static file is copied as it is: both count by their file's stamp, not by name.
  */
-export async function buildKeyOf(sources: BuildSources): Promise<string> {
+export function buildKeyOf(sources: BuildSources): string {
   const bodies = [...sources.bodyKeys].sort().map((key) => path.join(sources.bodiesDir, key));
   const assets = [...sources.assets].sort().map((file) => path.join(sources.contentDir, ...file.split('/')));
-  const [bodyStamps, assetStamps] = await Promise.all([
-    Promise.all(bodies.map((file) => stampOf(file))),
-    Promise.all(assets.map((file) => stampOf(file, true))),
-  ]);
+  const bodyStamps = bodies.map((file) => stampOf(file));
+  const assetStamps = assets.map((file) => stampOf(file, true));
   // Every variable the product reads but the report's file, which changes nothing published.
   const variables = Object.values(ENV)
     .filter((name) => name !== ENV.buildReport)

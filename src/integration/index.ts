@@ -90,7 +90,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           try {
             proved = await proveContent({ settings, root, env: process.env, logger, mode: 'build' });
             const data = await publish(command);
-            buildKey = await buildKeyOf({
+            buildKey = buildKeyOf({
               data,
               bodiesDir: proved.check.bodies?.folder ?? '',
               bodyKeys: proved.entries.flatMap((entry) => (entry.bodyKey ? [entry.bodyKey] : [])),
@@ -117,7 +117,6 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             // while Astro renders them and pagefind indexes them, only what the build's end needs.
             inputs = buildInputsOf(proved);
             proved = undefined;
-            await staged.ready;
           } catch (error) {
             await staged.release();
             exitOnReport(error, logger);

@@ -24,7 +24,7 @@ export async function isPublishedFrom(recordFile: string, outDir: string, key: s
     .then((text) => JSON.parse(text) as PublishedRecord)
     .catch(() => undefined);
   if (record?.version !== VERSION || record.key !== key) return false;
-  const stamps = await walkFiles(outDir);
+  const stamps = walkFiles(outDir);
   if (stamps.size === 0 || stamps.size !== Object.keys(record.files).length) return false;
   for (const [file, stamp] of stamps) {
     if (record.files[path.relative(outDir, file)] !== stamp) return false;
@@ -34,7 +34,7 @@ export async function isPublishedFrom(recordFile: string, outDir: string, key: s
 
 /** Records that `outDir`, as it is now, is what a build of `key` published. */
 export async function recordPublished(recordFile: string, outDir: string, key: string): Promise<void> {
-  const stamps = await walkFiles(outDir);
+  const stamps = walkFiles(outDir);
   const files = Object.fromEntries([...stamps].map(([file, stamp]) => [path.relative(outDir, file), stamp]));
   const record: PublishedRecord = { version: VERSION, key, files };
   await writeFileAtomic(recordFile, JSON.stringify(record));

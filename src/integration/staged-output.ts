@@ -13,11 +13,6 @@ export interface StagedOutput {
    */
   recycled: boolean;
   /**
-   * Resolves once the recycled folder's files are recorded (read while the build proves its
-   * content): nothing may write to the staging folder before.
-   */
-  ready: Promise<void>;
-  /**
    * Deletes the files of a recycled folder that this build did not write again (nothing has
    * touched them since it was claimed), of those `only` selects, then the folders left empty;
    * returns how many files went.
@@ -70,15 +65,13 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
   await rm(stagingDir, { recursive: true, force: true });
   // The spare, claimed by renaming it: of two builds (of two cache folders) only one gets it.
   const recycled = await succeeds(rename(spare, stagingDir));
-  const walked: Promise<FileStamps> = recycled ? walkFiles(stagingDir) : Promise.resolve(new Map());
+  const stamps: FileStamps = recycled ? walkFiles(stagingDir) : new Map();
   let published = false;
   return {
     stagingDir,
     recycled,
-    ready: walked.then(() => undefined),
     async prune(only = () => true) {
-      const stamps = await walked;
-      const stale = await untouchedSince(stamps, only);
+      const stale = untouchedSince(stamps, only);
       for (const file of stale) stamps.delete(file);
       await Promise.all(stale.map((file) => rm(file, { force: true })));
       // Deepest first, so that a folder whose folders all went goes too; one still used is not empty.
@@ -100,7 +93,6 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
       if (hadOutput) await keepAsSpare(previous, spare);
     },
     async release() {
-      await walked;
       if (!published) await keepAsSpare(stagingDir, spare);
       if ((await readFile(lockFile, 'utf8').catch(() => '')).trim() === String(process.pid))
         await rm(lockFile, { force: true });
