@@ -7,6 +7,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 300_000,
+    globalSetup: ['./test/helpers/run-temp-folder.ts'],
     // The default output, then the tests skipped for want of a system tool and what to install.
     reporters: ['default', './test/helpers/skipped-tools-reporter.ts'],
   },
