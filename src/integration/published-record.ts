@@ -23,11 +23,14 @@ export async function isPublishedFrom(recordFile: string, outDir: string, key: s
   const record = await readFile(recordFile, 'utf8')
     .then((text) => JSON.parse(text) as PublishedRecord)
     .catch(() => undefined);
-  if (record?.version !== VERSION || record.key !== key) return false;
+  // A record damaged or edited by hand only makes the build build.
+  if (record?.version !== VERSION || record.key !== key || typeof record.files !== 'object' || !record.files)
+    return false;
   const stamps = walkFiles(outDir);
   if (stamps.size === 0 || stamps.size !== Object.keys(record.files).length) return false;
   for (const [file, stamp] of stamps) {
-    if (record.files[path.relative(outDir, file)] !== stamp) return false;
+    const name = path.relative(outDir, file);
+    if (!Object.hasOwn(record.files, name) || record.files[name] !== stamp) return false;
   }
   return true;
 }
