@@ -106,6 +106,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
             if (await isPublishedFrom(recordFile(), publishedDir, buildKey)) {
               await endUpToDate(proved, staged, logger);
             }
+            await staged.claim();
             // The cards need only the site model: drawn in worker threads while Astro renders pages.
             cardsAhead = drawCardsAhead({
               model: siteModel(proved.entries, command),

@@ -8,10 +8,15 @@ export interface StagedOutput {
   /** Where this build writes. */
   stagingDir: string;
   /**
-   * True when the staging folder is an earlier build's output, which this build rewrites in
+   * Takes the spare (the output before last) as the staging folder, when there is one: called
+   * once the build knows it will write, before anything does.
+   */
+  claim(): Promise<void>;
+  /**
+   * True when `claim()` took the spare, an earlier build's output, which this build rewrites in
    * place: the build must not empty it first, and calls `prune()` once everything is written.
    */
-  recycled: boolean;
+  readonly recycled: boolean;
   /**
    * Deletes the files of a recycled folder that this build did not write again (nothing has
    * touched them since it was claimed), of those `only` selects, then the folders left empty;
@@ -25,7 +30,8 @@ export interface StagedOutput {
   publish(): Promise<void>;
   /**
    * Frees the lock; a staging folder that was not published becomes the spare (a build that
-   * failed on its content leaves the next one as much to rewrite in place).
+   * failed after `claim()` leaves the next one as much to rewrite in place, and one that failed
+   * on its content, or had nothing to do, never took it).
    */
   release(): Promise<void>;
 }
@@ -63,13 +69,19 @@ export async function stageOutput(outDir: string, lockDir: string, log: StageLog
   const stagingDir = path.join(dir, `.${base}.staging-${process.pid}`);
   const spare = spareOf(outDir);
   await rm(stagingDir, { recursive: true, force: true });
-  // The spare, claimed by renaming it: of two builds (of two cache folders) only one gets it.
-  const recycled = await succeeds(rename(spare, stagingDir));
-  const stamps: FileStamps = recycled ? walkFiles(stagingDir) : new Map();
+  let recycled = false;
+  let stamps: FileStamps = new Map();
   let published = false;
   return {
     stagingDir,
-    recycled,
+    get recycled() {
+      return recycled;
+    },
+    async claim() {
+      // Renamed: of two builds (of two cache folders) only one gets it.
+      recycled = await succeeds(rename(spare, stagingDir));
+      if (recycled) stamps = walkFiles(stagingDir);
+    },
     async prune(only = () => true) {
       const stale = untouchedSince(stamps, only);
       for (const file of stale) stamps.delete(file);

@@ -81,7 +81,7 @@ describe('a build over the output of the build before last', () => {
     expect(drawn(await build(work))).toBe(0);
   }, 240_000);
 
-  it('keeps the folder of a build that failed on its content for the next one to rewrite', async () => {
+  it('leaves the spare to the next build when one fails on its content', async () => {
     const spareInode = await inode(page('.dist.spare'));
     const greeting = path.join(work, 'content', GREETING);
     const text = await readFile(greeting, 'utf8');
