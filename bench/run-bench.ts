@@ -327,8 +327,8 @@ async function measureBuilds(
   return {
     phases: [
       phase('clean build: proving (load, parse, render, check; examples cached)', clean.proving),
-      phase('clean build: astro, cards and Markdown files', astro),
-      phase('clean build: search indexing (pagefind)', clean.search),
+      phase('clean build: astro (pages indexed as rendered), cards and Markdown files', astro),
+      phase('clean build: search index, after the pages (pagefind: check and write)', clean.search),
       phase('clean build (every cache deleted but the examples’ results)', clean.totals),
       phase('build, nothing changed', warm),
       phase('build, nothing changed but one file of the site', siteTouched),

@@ -10,6 +10,8 @@ export interface BuildReport {
   documentsParsed: number;
   searchMs: number;
   searchPages: number;
+  /** True when pagefind indexed the pages as Astro rendered them, rather than from the files after. */
+  searchStreamed: boolean;
   markdownFiles: number;
   cards: number;
   cardsDrawn: number;

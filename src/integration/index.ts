@@ -20,7 +20,9 @@ import { productCodeIdentity } from './product-code.ts';
 import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
 import { isPublishedFrom, recordPublished } from './published-record.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
+import { setPageTap } from './page-tap.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { streamSearchIndex, type StreamedIndex } from './search-index-stream.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
@@ -43,6 +45,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   let publishedDir = '';
   let reloading = Promise.resolve();
   let cardsAhead: CardsAhead | undefined;
+  /** In a build: the search index that the pages go into as Astro renders them. */
+  let searchStream: StreamedIndex | undefined;
   /** In a build: the digest of everything the site is built from (see `build-key.ts`). */
   let buildKey = '';
   const recordFile = () => path.join(cacheRoot(root, process.env), 'published.json');
@@ -69,7 +73,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
   return {
     name: 'knowledge-base',
     hooks: {
-      'astro:config:setup': async ({ updateConfig, command, config, logger }) => {
+      'astro:config:setup': async ({ updateConfig, addMiddleware, command, config, logger }) => {
         root = fileURLToPath(config.root);
         dataFile = path.join(cacheRoot(root, process.env), `site-${command}.data`);
         // First, so that content errors stop the build before Astro writes anything, and so
@@ -113,6 +117,13 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
               settings,
               root,
               cacheDir: cacheRoot(root, process.env),
+            });
+            // Pagefind indexes each page as it is rendered, beside the rendering rather than after it.
+            searchStream = streamSearchIndex(settings.base);
+            setPageTap(searchStream.tap);
+            addMiddleware({
+              entrypoint: new URL('./page-tap-middleware.ts', import.meta.url),
+              order: 'post',
             });
             // The pages read their data from the file just written: the proof itself is not held
             // while Astro renders them and pagefind indexes them, only what the build's end needs.
@@ -186,14 +197,19 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           pageFiles,
           // Pagefind needs the most memory while it writes the index: by then, the cards are
           // written and their threads have ended.
-          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env), { writeAfter: pageFiles }),
+          buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env), {
+            writeAfter: pageFiles,
+            streamed: searchStream,
+          }),
         ]);
         logger.info(
           `${files.markdown} Markdown source(s), ${files.cards} social card(s) (${files.drawn} drawn)`,
         );
         logger.info(
-          `search index: ${search.pages} page(s) ${search.cached ? 'unchanged, index copied from the cache' : 'indexed'} in ${search.milliseconds} ms`,
+          `search index: ${search.pages} page(s) ${search.cached ? 'unchanged, index copied from the cache' : search.streamed ? 'indexed as they were rendered, written' : 'indexed'} in ${search.milliseconds} ms`,
         );
+
+        setPageTap(undefined);
 
         // Mermaid's browser build, which pages with diagrams load.
         if (inputs.needsDiagrams) await copyDiagramLibrary(outDir);
@@ -208,6 +224,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
           documentsParsed: inputs.documentsParsed,
           searchMs: search.milliseconds,
           searchPages: search.pages,
+          searchStreamed: search.streamed,
           markdownFiles: files.markdown,
           cards: files.cards,
           cardsDrawn: files.drawn,
@@ -251,6 +268,7 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         documentsParsed: content.check.parsed,
         searchMs: 0,
         searchPages: 0,
+        searchStreamed: false,
         markdownFiles: 0,
         cards: 0,
         cardsDrawn: 0,

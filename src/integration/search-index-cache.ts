@@ -17,10 +17,17 @@ export interface StoredIndex {
   pages: number;
 }
 
+/** A key being worked out, page by page. */
+export interface PagesKey {
+  /** `file`: the page's path in the output, with forward slashes. */
+  add(file: string, content: Uint8Array): void;
+  digest(): string;
+}
+
 /** The last search index built, kept in the cache folder (`search-index/`), by the pages it indexed. */
 export interface SearchIndexCache {
-  /** A digest of every HTML page of `outDir` and of how they are indexed. */
-  keyOf(outDir: string): Promise<string>;
+  /** Starts the key of a set of pages: each HTML page of the output, in the order of their paths. */
+  newKey(): PagesKey;
   /** The index built from pages with this key, if it is the one kept. */
   get(key: string): Promise<StoredIndex | undefined>;
   /** Keeps the index in `indexDir`, built from pages with this key, in place of the last one. */
@@ -42,18 +49,14 @@ export async function openSearchIndexCache(cacheDir: string, settings: unknown):
   });
   const version = await pagefindVersion();
   return {
-    async keyOf(outDir) {
-      const pages = (await readdir(outDir, { recursive: true }))
-        .filter((file) => file.endsWith('.html'))
-        .sort();
+    newKey() {
       const hash = createHash('sha256').update(JSON.stringify({ version, settings }));
-      // Read one after another, synchronously: for ten thousand small pages, a promise and a
-      // trip through the thread pool each cost more than the reading.
-      for (const page of pages) {
-        const content = readFileSync(path.join(outDir, page));
-        hash.update(`\n${page}\n${content.length}\n`).update(content);
-      }
-      return hash.digest('hex');
+      return {
+        add(file, content) {
+          hash.update(`\n${file}\n${content.length}\n`).update(content);
+        },
+        digest: () => hash.digest('hex'),
+      };
     },
     async get(key) {
       const data = await store.read(ENTRY);

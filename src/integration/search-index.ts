@@ -1,22 +1,20 @@
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import * as pagefind from 'pagefind';
 import { hrefOf, SEARCH_INDEX_DIR } from '../core/site-paths.ts';
+import {
+  failure,
+  IGNORED_IN_CONTENT,
+  marksBody,
+  openPagefindIndex,
+  SearchIndexError,
+} from './pagefind-index.ts';
 import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts';
+import { fingerprintOf, type StreamedIndex, type StreamedPages } from './search-index-stream.ts';
 
-/**
- * Chrome that the Markdown renderer puts inside the article's content: code captions, copy
- * buttons, the line that says where an example was verified, and the short answer's
- * "In short" label. The layout marks its own chrome with `data-pagefind-ignore`; these come
- * from remark plugins that know nothing of search.
- */
-const IGNORED_IN_CONTENT = [
-  'figcaption',
-  '.kb-copy-button',
-  '.kb-verification',
-  '.kb-in-short > .admonition-title',
-];
+export { SearchIndexError } from './pagefind-index.ts';
 
 /** What the indexing step did, for the build log. */
 export interface SearchIndexSummary {
@@ -25,6 +23,8 @@ export interface SearchIndexSummary {
   milliseconds: number;
   /** True when no page changed since the index kept in the cache was built, which was copied instead. */
   cached: boolean;
+  /** True when the pages were indexed as they were rendered (`SearchIndexOptions.streamed`). */
+  streamed: boolean;
 }
 
 /** How `buildSearchIndex` shares the machine with other work. */
@@ -35,11 +35,12 @@ export interface SearchIndexOptions {
    * for its owner to report; the time spent waiting is not counted in `milliseconds`.
    */
   writeAfter?: Promise<unknown> | undefined;
-}
-
-/** Raised when pagefind cannot build or write the index; `cause` keeps pagefind's own error. */
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
+  /**
+   * The pages as Astro rendered them, already in an index (search-index-stream.ts). It is the one
+   * written when it holds exactly the output's HTML files, each under its href; otherwise the
+   * files are indexed again, as without it.
+   */
+  streamed?: StreamedIndex | undefined;
 }
 
 /**
@@ -57,57 +58,52 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
-  const cache = cacheDir
-    ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT, base })
-    : undefined;
-  const key = await cache?.keyOf(outDir);
-  const stored = key === undefined ? undefined : await cache!.get(key);
-  if (stored) {
-    writeStoredIndex(stored, outputPath);
-    await cache!.save();
-    return {
-      pages: stored.pages,
-      outputPath,
-      milliseconds: Math.round(performance.now() - started),
-      cached: true,
-    };
-  }
   let waited = 0;
+  let streamed: StreamedPages | undefined;
   try {
-    const created = await pagefind.createIndex({ excludeSelectors: IGNORED_IN_CONTENT });
-    const index = created.index;
-    if (!index || created.errors.length > 0) throw failure('could not start indexing', created.errors);
-    const added = { page_count: 0, all: 0, errors: [] as string[] };
-    // Each page under its href, as every other address of it is written: pagefind's own
-    // encoding of a file's path leaves `(`, `+`, `'` and the like as they are, where MkDocs does not.
-    const limit = pLimit(PARALLEL_READS);
-    // Read several at once, but handed to pagefind in the files' order: it numbers pages as they
-    // come, so the same pages in another order would give another index.
+    streamed = await options.streamed?.settle();
+    const cache = cacheDir
+      ? await openSearchIndexCache(cacheDir, { excludeSelectors: IGNORED_IN_CONTENT, base })
+      : undefined;
     const files = await htmlFiles(outDir);
-    const sent = files.map(() => Promise.withResolvers<void>());
-    await Promise.all(
-      files.map((file, i) =>
-        limit(async () => {
-          let content: string;
-          let adding;
-          try {
-            content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
-            await sent[i - 1]?.promise;
-            adding = index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
-          } finally {
-            // Also when reading failed: the pages after it must not wait for ever.
-            sent[i]!.resolve();
-          }
-          const result = await adding;
-          if (result.errors.length > 0)
-            added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
-          // Once a page marks its body, pagefind indexes only the pages that do.
-          added.all++;
-          if (content.includes('data-pagefind-body')) added.page_count++;
-        }),
-      ),
-    );
-    if (added.errors.length > 0) throw failure(`could not index the pages in ${outDir}`, added.errors);
+    // One read of each page: the cache's key, and whether the streamed pages are the output's.
+    const key = cache?.newKey();
+    let streamHolds =
+      streamed !== undefined && streamed.unplaced === 0 && streamed.pages.size === files.length;
+    if (key || streamHolds) {
+      for (const file of files) {
+        const content = readFileSync(path.join(outDir, ...file.split('/')));
+        key?.add(file, content);
+        if (streamHolds && streamed!.pages.get(hrefOf(sitePathOf(file), base)) !== fingerprintOf(content))
+          streamHolds = false;
+      }
+    }
+    const digest = key?.digest();
+    const stored = digest === undefined ? undefined : await cache!.get(digest);
+    if (stored) {
+      writeStoredIndex(stored, outputPath);
+      await cache!.save();
+      return {
+        pages: stored.pages,
+        outputPath,
+        milliseconds: Math.round(performance.now() - started),
+        cached: true,
+        streamed: false,
+      };
+    }
+    let index: pagefind.PagefindIndex;
+    let pages: number;
+    if (streamHolds) {
+      if (streamed!.errors.length > 0)
+        throw failure(`could not index the pages in ${outDir}`, streamed!.errors);
+      index = streamed!.index;
+      pages = streamed!.bodies || streamed!.pages.size;
+    } else {
+      if (streamed) await streamed.index.deleteIndex();
+      streamed = undefined;
+      index = await openPagefindIndex();
+      pages = await addFiles(index, outDir, base, files);
+    }
     const waitStarted = performance.now();
     await options.writeAfter?.catch(() => undefined);
     waited = performance.now() - waitStarted;
@@ -117,15 +113,16 @@ export async function buildSearchIndex(
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0)
       throw failure(`could not write the index to ${outputPath}`, written.errors);
-    if (cache && key !== undefined) {
-      await cache.set(key, outputPath, added.page_count || added.all);
+    if (cache && digest !== undefined) {
+      await cache.set(digest, outputPath, pages);
       await cache.save();
     }
     return {
-      pages: added.page_count || added.all,
+      pages,
       outputPath,
       milliseconds: Math.round(performance.now() - started - waited),
       cached: false,
+      streamed: streamed !== undefined,
     };
   } catch (error) {
     if (error instanceof SearchIndexError) throw error;
@@ -134,6 +131,44 @@ export async function buildSearchIndex(
     // Pagefind runs as a child process; stop it so the build can exit.
     await pagefind.close();
   }
+}
+
+/** Adds the output's HTML `files` to `index`, each under its href below `base`; returns how many pages it indexes. */
+async function addFiles(
+  index: pagefind.PagefindIndex,
+  outDir: string,
+  base: string,
+  files: string[],
+): Promise<number> {
+  const added = { bodies: 0, all: 0, errors: [] as string[] };
+  // Each page under its href, as every other address of it is written: pagefind's own
+  // encoding of a file's path leaves `(`, `+`, `'` and the like as they are, where MkDocs does not.
+  const limit = pLimit(PARALLEL_READS);
+  // Read several at once, but handed to pagefind in the files' order: it numbers pages as they
+  // come, so the same pages in another order would give another index.
+  const sent = files.map(() => Promise.withResolvers<void>());
+  await Promise.all(
+    files.map((file, i) =>
+      limit(async () => {
+        let content: string;
+        let adding;
+        try {
+          content = await readFile(path.join(outDir, ...file.split('/')), 'utf8');
+          await sent[i - 1]?.promise;
+          adding = index.addHTMLFile({ url: hrefOf(sitePathOf(file), base), content });
+        } finally {
+          // Also when reading failed: the pages after it must not wait for ever.
+          sent[i]!.resolve();
+        }
+        const result = await adding;
+        if (result.errors.length > 0) added.errors.push(...result.errors.map((error) => `${file}: ${error}`));
+        added.all++;
+        if (marksBody(content)) added.bodies++;
+      }),
+    ),
+  );
+  if (added.errors.length > 0) throw failure(`could not index the pages in ${outDir}`, added.errors);
+  return added.bodies || added.all;
 }
 
 /** Files indexed at once: enough to keep pagefind busy, few enough to keep memory flat. */
@@ -152,8 +187,4 @@ async function htmlFiles(outDir: string): Promise<string[]> {
 /** `t/slug/index.html` → `/t/slug/`; `404.html` → `/404.html`. */
 function sitePathOf(file: string): string {
   return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-function failure(what: string, errors: readonly string[]): SearchIndexError {
-  return new SearchIndexError(`Search index: pagefind ${what}:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { BuildReport } from '../../src/integration/build-report.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
+import { openSearchIndex } from '../helpers/search-index.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/mkdocs-site');
 const GOODBYE = 'recipes/how-do-i-say-goodbye.md';
@@ -59,6 +60,21 @@ describe('rebuilding with the caches', () => {
     const html = await page(builds[2]!.site, 'recipes/how-do-i-say-goodbye');
     expect(html).toContain('<code>Farewell</code>');
     expect(html).not.toContain('<code>Goodbye</code>');
+  });
+
+  test('the search index is built as the pages are rendered, and follows the content', async () => {
+    expect(builds.map(({ report }) => report.searchStreamed)).toEqual([true, false, true, true]);
+    const hits = async (site: BuiltSite, query: string) => {
+      const index = await openSearchIndex(site.outDir);
+      try {
+        return (await index.search(query)).map((hit) => hit.url);
+      } finally {
+        await index.close();
+      }
+    };
+    expect(await hits(builds[0]!.site, 'collects nothing')).toContain('/privacy/');
+    expect(await hits(builds[3]!.site, 'collects nothing')).not.toContain('/privacy/');
+    expect(await hits(builds[3]!.site, 'goodbye')).toContain('/recipes/how-do-i-say-goodbye/');
   });
 
   test('a deleted file leaves the site', async () => {
