@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/integration/search-index.ts';
 import { streamSearchIndex } from '../../src/integration/search-index-stream.ts';
 import { openSearchIndex } from '../helpers/search-index.ts';
+import { treeSnapshot } from '../helpers/tree-snapshot.ts';
 
 const folders: string[] = [];
 afterAll(() => Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -49,20 +50,6 @@ function streamed(pages: Record<string, string>, order = Object.keys(pages), fin
   return stream;
 }
 
-/** Every file of the index folder with its bytes. */
-async function indexFiles(outDir: string): Promise<Record<string, string>> {
-  const folder = path.join(outDir, 'pagefind');
-  const names = (await readdir(folder, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
-    .sort();
-  return Object.fromEntries(
-    await Promise.all(
-      names.map(async (name) => [name, (await readFile(path.join(folder, name))).toString('base64')]),
-    ),
-  );
-}
-
 async function search(outDir: string, query: string): Promise<string[]> {
   const index = await openSearchIndex(outDir);
   try {
@@ -88,7 +75,9 @@ describe('a search index built as the pages are rendered', () => {
     await buildSearchIndex(outOfOrder, '/', undefined, {
       streamed: streamed(PAGES, ['cancel', 'retry', 'queue'], ['queue', 'cancel', 'retry']),
     });
-    expect(await indexFiles(outOfOrder)).toEqual(await indexFiles(inOrder));
+    expect(await treeSnapshot(path.join(outOfOrder, 'pagefind'))).toEqual(
+      await treeSnapshot(path.join(inOrder, 'pagefind')),
+    );
   }, 60_000);
 
   it('indexes the files instead when a page differs from its file', async () => {
