@@ -18,7 +18,7 @@ import { moveToDecodedFolders } from './page-folders.ts';
 import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
 import { productCodeIdentity } from './product-code.ts';
 import { ContentCheckError, proveContent, type ProvedContent } from './prove-content.ts';
-import { isPublishedFrom, recordPublished } from './published-record.ts';
+import { publishedState, recordPublished } from './published-record.ts';
 import { writeRedirectsFile } from './redirects-file.ts';
 import { setPageTap } from './page-tap.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -107,9 +107,8 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
               code: await code,
             });
             // Built from the same sources into a site nobody has touched since: it stays as it is.
-            if (await isPublishedFrom(recordFile(), publishedDir, buildKey)) {
-              await endUpToDate(proved, staged, logger);
-            }
+            const published = await publishedState(recordFile(), publishedDir, buildKey);
+            if (published === 'as-published') await endUpToDate(proved, staged, logger);
             await staged.claim();
             // The cards need only the site model: drawn in worker threads while Astro renders pages.
             cardsAhead = drawCardsAhead({
@@ -118,13 +117,17 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
               root,
               cacheDir: cacheRoot(root, process.env),
             });
-            // Pagefind indexes each page as it is rendered, beside the rendering rather than after it.
-            searchStream = streamSearchIndex(settings.base);
-            setPageTap(searchStream.tap);
-            addMiddleware({
-              entrypoint: new URL('./page-tap-middleware.ts', import.meta.url),
-              order: 'post',
-            });
+            // Pagefind indexes each page as it is rendered, beside the rendering rather than after
+            // it; but not when only the output changed since it was published from these sources:
+            // the pages come out as they were, and their index is copied from the cache.
+            if (published === 'other-sources') {
+              searchStream = streamSearchIndex(settings.base);
+              setPageTap(searchStream.tap);
+              addMiddleware({
+                entrypoint: new URL('./page-tap-middleware.ts', import.meta.url),
+                order: 'post',
+              });
+            }
             // The pages read their data from the file just written: the proof itself is not held
             // while Astro renders them and pagefind indexes them, only what the build's end needs.
             inputs = buildInputsOf(proved);

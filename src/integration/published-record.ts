@@ -16,23 +16,30 @@ interface PublishedRecord {
 }
 
 /**
- * True when `outDir` holds exactly what a build of `key` published there: the record says so,
- * and no file of the folder was added, removed, rewritten or replaced since.
+ * How the output stands against a build of `key`: `as-published` when the record says a build of
+ * `key` published it and no file of the folder was added, removed, rewritten or replaced since;
+ * `output-changed` when only the folder changed since; `other-sources` otherwise.
  */
-export async function isPublishedFrom(recordFile: string, outDir: string, key: string): Promise<boolean> {
+export type PublishedState = 'as-published' | 'output-changed' | 'other-sources';
+
+export async function publishedState(
+  recordFile: string,
+  outDir: string,
+  key: string,
+): Promise<PublishedState> {
   const record = await readFile(recordFile, 'utf8')
     .then((text) => JSON.parse(text) as PublishedRecord)
     .catch(() => undefined);
   // A record damaged or edited by hand only makes the build build.
   if (record?.version !== VERSION || record.key !== key || typeof record.files !== 'object' || !record.files)
-    return false;
+    return 'other-sources';
   const stamps = walkFiles(outDir);
-  if (stamps.size === 0 || stamps.size !== Object.keys(record.files).length) return false;
+  if (stamps.size === 0 || stamps.size !== Object.keys(record.files).length) return 'output-changed';
   for (const [file, stamp] of stamps) {
     const name = path.relative(outDir, file);
-    if (!Object.hasOwn(record.files, name) || record.files[name] !== stamp) return false;
+    if (!Object.hasOwn(record.files, name) || record.files[name] !== stamp) return 'output-changed';
   }
-  return true;
+  return 'as-published';
 }
 
 /** Records that `outDir`, as it is now, is what a build of `key` published. */

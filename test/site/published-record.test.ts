@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isPublishedFrom, recordPublished } from '../../src/integration/published-record.ts';
+import { publishedState, recordPublished } from '../../src/integration/published-record.ts';
 
 describe('the record of what the published site was built from', () => {
   let work: string;
@@ -20,26 +20,27 @@ describe('the record of what the published site was built from', () => {
   });
 
   it('holds for the same key over the same files', async () => {
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(true);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('as-published');
   });
 
   it('fails for another key', async () => {
-    expect(await isPublishedFrom(recordFile, outDir, 'key-2')).toBe(false);
+    expect(await publishedState(recordFile, outDir, 'key-2')).toBe('other-sources');
   });
 
-  it('fails once a file was added, removed or written, even with the same bytes', async () => {
+  it('tells an output changed since, once a file was added, removed or written, even with the same bytes', async () => {
     await writeFile(path.join(outDir, 'stray.txt'), '');
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(false);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('output-changed');
     await rm(path.join(outDir, 'stray.txt'));
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(true);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('as-published');
     await rm(path.join(outDir, 'guides/index.html'));
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(false);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('output-changed');
     await writeFile(path.join(outDir, 'guides/index.html'), '<p>guides</p>');
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(false);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('output-changed');
+    expect(await publishedState(recordFile, outDir, 'key-2')).toBe('other-sources');
   });
 
-  it('fails, without throwing, for a missing output, or a record missing or damaged', async () => {
-    expect(await isPublishedFrom(recordFile, path.join(work, 'elsewhere'), 'key-1')).toBe(false);
+  it('tells, without throwing, a missing output from a record missing or damaged', async () => {
+    expect(await publishedState(recordFile, path.join(work, 'elsewhere'), 'key-1')).toBe('output-changed');
     for (const text of [
       '',
       '{',
@@ -48,9 +49,9 @@ describe('the record of what the published site was built from', () => {
       '{"version":1,"key":"key-1","files":null}',
     ]) {
       await writeFile(recordFile, text);
-      expect(await isPublishedFrom(recordFile, outDir, 'key-1'), text).toBe(false);
+      expect(await publishedState(recordFile, outDir, 'key-1'), text).toBe('other-sources');
     }
     await rm(recordFile);
-    expect(await isPublishedFrom(recordFile, outDir, 'key-1')).toBe(false);
+    expect(await publishedState(recordFile, outDir, 'key-1')).toBe('other-sources');
   });
 });
