@@ -30,6 +30,7 @@ export function marksBody(html: string): boolean {
   return html.includes('data-pagefind-body');
 }
 
+/** The error for what pagefind could not do, with each of its own messages on a line. */
 export function failure(what: string, errors: readonly string[]): SearchIndexError {
   return new SearchIndexError(`Search index: pagefind ${what}:\n${errors.map((e) => `  ${e}`).join('\n')}`);
 }

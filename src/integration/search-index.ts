@@ -14,8 +14,6 @@ import {
 import { openSearchIndexCache, writeStoredIndex } from './search-index-cache.ts';
 import { fingerprintOf, type StreamedIndex, type StreamedPages } from './search-index-stream.ts';
 
-export { SearchIndexError } from './pagefind-index.ts';
-
 /** What the indexing step did, for the build log. */
 export interface SearchIndexSummary {
   pages: number;
