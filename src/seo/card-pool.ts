@@ -11,13 +11,11 @@ export interface CardPool {
 }
 
 /**
- * Cards each worker holds at once. One: the canvas library hands each card's pixels (3 MB) to
- * JavaScript in memory that the garbage collector does not count, and a worker kept busy
- * without a pause frees it too late; with two cards queued, 1,000 cards held 1–3 GB, with one,
- * under 500 MB (`bench/card-phase.ts` reports it). Handing over the next card costs less than a
- * tenth of a millisecond.
+ * Cards each worker holds at once: while it draws one, the next is already there, so it never
+ * waits for the main thread, which is busy rendering pages, to hand it over. The worker lets the
+ * event loop turn before each card, which frees the pixels of the one before (card-worker.ts).
  */
-const CARDS_PER_WORKER = 1;
+const CARDS_PER_WORKER = 3;
 
 /**
  * A pool of `size` worker threads that paint cards (card-worker.ts). Canvas drawing and PNG

@@ -1,5 +1,6 @@
 // A worker thread of the card pool (card-pool.ts): loads the fonts and the logo once, then paints
 // each card it is sent and posts the PNG back, its memory transferred rather than copied.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { workerData } from 'node:worker_threads';
 import { serveTasks } from '../core/worker-pool.ts';
 import type { CardAssets } from './card-assets.ts';
@@ -12,7 +13,13 @@ const painter = createCardPainter(workerData as Pick<CardAssets, 'fonts' | 'logo
 painter.catch(() => undefined);
 
 serveTasks<SocialCard, Uint8Array>(
-  // A fresh ArrayBuffer of exactly the PNG's length, so that transferring it moves no other data.
-  async (card) => new Uint8Array((await painter).paint(card)),
+  async (card) => {
+    // The canvas library frees each card's pixels (3 MB) in a callback that runs only when the
+    // event loop turns, not between tasks that arrive together; without a turn before each
+    // card, a worker holding several would hold every card's pixels until it ran out of work.
+    await nextTurn();
+    // A fresh ArrayBuffer of exactly the PNG's length, so that transferring it moves no other data.
+    return new Uint8Array((await painter).paint(card));
+  },
   (png) => [png.buffer as ArrayBuffer],
 );
