@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { readTocOptions, tocConfigOf } from './toc-options.ts';
 import { headingIdsOf } from './toc-ids.ts';
 

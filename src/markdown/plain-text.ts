@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { CONTINUE, SKIP, visit } from './visit-tree.ts';
 
 /** Blocks whose text is read as one run: their inline content joins without spaces. */
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'code', 'tableCell']);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Parent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import { hasClass } from './rehype-code-line-anchors.ts';
 import './remark-code-annotations.ts';

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { LINENOS_START } from './shiki-highlight-options.ts';
 
 /** The options of `pymdownx.highlight` that give code lines ids, as `mkdocs.yml` gives them. */

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 
 /**
  * Keeps each code block's fence meta (`title="Example 1" linenums="1" hl_lines="2 3"`) through

@@ -1,7 +1,7 @@
 import { createShikiHighlighter, type ShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { Element, Root } from 'hast';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { INLINE_LANGUAGE_PROPERTY } from './remark-inline-hilite.ts';
 
 /**

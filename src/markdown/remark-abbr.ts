@@ -1,6 +1,6 @@
 import type { Nodes, Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Processor } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import type { Abbreviation, AbbreviationDefinition } from './mdast-block-extensions.ts';
 import { type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';

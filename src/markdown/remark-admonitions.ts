@@ -1,6 +1,6 @@
 import type { Paragraph, Root } from 'mdast';
 import type { Processor } from 'unified';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import type { Admonition } from './mdast-extensions.ts';
 import { type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';

@@ -4,7 +4,7 @@ import katex from 'katex';
 import type { Root } from 'mdast';
 import type { Point } from 'unist';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import { arithmatexFromMarkdown, arithmatexSyntax } from './arithmatex-syntax.ts';
 import type { InlineMath, Math } from './mdast-inline.ts';

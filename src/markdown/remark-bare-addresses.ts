@@ -1,5 +1,5 @@
 import type { Link, Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 
 /**

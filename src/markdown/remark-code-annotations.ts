@@ -1,5 +1,5 @@
 import type { Code, List, Parent, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import { findOutputBlock } from './output-blocks.ts';
 

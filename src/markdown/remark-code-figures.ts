@@ -1,5 +1,5 @@
 import type { Code, Parent, Root, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { parseFenceMeta } from './fence-meta.ts';
 import type { CodeFigure } from './mdast-extensions.ts';
 

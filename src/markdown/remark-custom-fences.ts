@@ -1,5 +1,5 @@
 import type { Data, Literal, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 
 /** One of pymdownx.superfences' `custom_fences`, as `mkdocs.yml` gives it (`format` as a string). */

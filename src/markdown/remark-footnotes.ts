@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, FootnoteReference, Paragraph, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import type { HtmlElement } from './mdast-block-extensions.ts';
 import { readBlockSyntaxes } from './block-syntax.ts';

@@ -1,5 +1,5 @@
 import type { InlineCode, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 
 /** The `data-inline-language` attribute that marks inline code for the render step to highlight. */
 export const INLINE_LANGUAGE_PROPERTY = 'dataInlineLanguage';

@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import { readBlockSyntaxes } from './block-syntax.ts';
 

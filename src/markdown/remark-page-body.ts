@@ -1,5 +1,5 @@
 import type { Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { PageRole } from './mdast-extensions.ts';
 
 /** Marks the title heading's element in the rendered body (a hast property), for the renderer to lift out. */

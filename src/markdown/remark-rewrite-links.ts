@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 
 /** Gives a link written in `file` (its path relative to the content folder) its URL on the site, or undefined to keep it. */

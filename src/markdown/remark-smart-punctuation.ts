@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 
 /** Nodes whose text is read: the text itself, inline code (as a placeholder), and the blocks that start text afresh. */
 const VISITED = new Set(['text', 'inlineCode', 'paragraph', 'heading', 'tableCell']);

@@ -1,5 +1,5 @@
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import './mdast-inline.ts';
 
 /** The options of `pymdownx.smartsymbols` as `mkdocs.yml` gives them: each kind is on unless set to false. */

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import type { HtmlElement, Tab, TabbedSet } from './mdast-block-extensions.ts';
 import { type BlockSyntax, readBlockSyntaxes, useBlockSyntax } from './block-syntax.ts';

@@ -1,6 +1,6 @@
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { HtmlElement, TableOfContents } from './mdast-block-extensions.ts';
 import { htmlElement } from './html-element.ts';
 

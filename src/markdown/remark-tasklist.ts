@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Data, List, ListItem, Node, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 
 /** The options of `pymdownx.tasklist` as `mkdocs.yml` gives them. */
 export interface TasklistOptions {

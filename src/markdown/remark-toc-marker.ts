@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import type { VFile } from 'vfile';
 import type { TableOfContents } from './mdast-block-extensions.ts';
 import { readBlockSyntaxes } from './block-syntax.ts';

@@ -6,7 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { VFile } from 'vfile';
 import type { MarkdownExtensions } from './block-extensions.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';

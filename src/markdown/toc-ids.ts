@@ -1,5 +1,5 @@
 import type { Heading, Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.ts';
 import { tocHeadingText } from './toc-heading-text.ts';
 import { DEFAULT_TOC_SLUGIFY, slugifyHeading, type TocSlugify } from './toc-slugify.ts';
 

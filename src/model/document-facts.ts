@@ -1,7 +1,7 @@
 import type { Properties } from 'hast';
 import type { Heading, List, ListItem, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../markdown/visit-tree.ts';
 import type { HeadingFact } from '../markdown/heading-ids.ts';
 import type { PageRole } from '../markdown/mdast-extensions.ts';
 import { findOutputBlock, OUTPUT_LANGUAGES } from '../markdown/output-blocks.ts';
