@@ -1,5 +1,6 @@
 import type { MarkdownExtensions } from '../markdown/block-extensions.ts';
 import type { BodyRenderer } from '../markdown/render-body.ts';
+import { useMemoizingShikiEngine } from '../markdown/shiki-engine-hook.ts';
 import type { MarkdownTools } from './load-document.ts';
 import { siteUrlOfLink } from './links.ts';
 
@@ -23,13 +24,16 @@ export interface MarkdownOptions {
 export async function createMarkdownTools(options: MarkdownOptions): Promise<MarkdownTools> {
   const { createMarkdownParser } = await import('../markdown/parse-markdown.ts');
   let renderer: Promise<BodyRenderer> | undefined;
-  const loadRenderer = () =>
-    import('../markdown/render-body.ts').then(({ createBodyRenderer }) =>
+  const loadRenderer = async () => {
+    // Before the renderer's module, which loads Astro's highlighter, so that it takes effect.
+    useMemoizingShikiEngine();
+    return import('../markdown/render-body.ts').then(({ createBodyRenderer }) =>
       createBodyRenderer({
         rewriteLink: (url, file) => siteUrlOfLink(url, file, options.base),
         extensions: options.extensions,
       }),
     );
+  };
   return {
     parse: createMarkdownParser({
       extensions: options.extensions,
