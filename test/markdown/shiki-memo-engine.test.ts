@@ -79,9 +79,10 @@ describe('the remembering regex engine', () => {
     const got = await highlightAll(memoizingEngine(remembered.engine));
     expect(got).toEqual(expected);
     expect(got[0]).toContain('--shiki-dark:');
-    // The second theme asks every search of the first again, and the repeated line its own.
+    // The second theme asks every search of the first again: at most half are run, fewer where
+    // a line repeats. Without the remembering, all of them are.
     expect(remembered.searches()).toBeGreaterThan(0);
-    expect(remembered.searches()).toBeLessThan(plain.searches() * 0.5);
+    expect(remembered.searches()).toBeLessThanOrEqual(plain.searches() / 2);
   });
 
   // In a process of its own, with plain Node: the hook works on Node's module loader.
