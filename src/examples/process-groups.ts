@@ -14,6 +14,21 @@ const PIDS_CGROUP = '/sys/fs/cgroup/pids';
  */
 const ROUNDS = 100;
 
+/** Group names: `proven-kb-<pid>-<instance>-<slot>` (runners before instances: `proven-kb-<pid>-<slot>`). */
+const GROUP_NAME = /^proven-kb-(\d+)(?:-\d+)?-\d+$/;
+/**
+ * Sets of groups this process made so far. Each set gets names of its own: one process may hold
+ * several at once (a check while another is set up, two isolation kinds probed together), and
+ * one set's sweep or removal must never reach the processes of another.
+ */
+let instances = 0;
+
+/** The process that made a group, from its name; undefined for a folder that is not one of ours. */
+export function groupOwner(name: string): number | undefined {
+  const owner = GROUP_NAME.exec(name)?.[1];
+  return owner === undefined ? undefined : Number(owner);
+}
+
 /** One pids cgroup per worker: it caps an example's processes and finds those that left its session. */
 export interface ProcessGroups {
   /** The group of worker `slot`. */
@@ -29,12 +44,11 @@ export interface ProcessGroups {
 /** One pids cgroup per worker, where the runner may make them (root, cgroup v1); undefined otherwise. */
 export async function createProcessGroups(slots: number): Promise<ProcessGroups | undefined> {
   await removeStaleGroups();
+  const instance = instances++;
   const groups: string[] = [];
   try {
     for (let slot = 0; slot < slots; slot++) {
-      const group = path.join(PIDS_CGROUP, `proven-kb-${process.pid}-${slot}`);
-      // Left over by an earlier run of this process (several runs in one process, as in tests)?
-      await rmdir(group).catch(() => undefined);
+      const group = path.join(PIDS_CGROUP, `proven-kb-${process.pid}-${instance}-${slot}`);
       await mkdir(group);
       groups.push(group);
       await writeFile(path.join(group, 'pids.max'), String(MAX_PROCESSES));
@@ -111,8 +125,8 @@ function killQuietly(pid: number): void {
 async function removeStaleGroups(): Promise<void> {
   const names = await readdir(PIDS_CGROUP).catch(() => [] as string[]);
   for (const name of names) {
-    const owner = /^proven-kb-(\d+)-\d+$/.exec(name)?.[1];
-    if (owner && Number(owner) !== process.pid && !isAlive(Number(owner)))
+    const owner = groupOwner(name);
+    if (owner !== undefined && owner !== process.pid && !isAlive(owner))
       await rmdir(path.join(PIDS_CGROUP, name)).catch(() => undefined);
   }
 }

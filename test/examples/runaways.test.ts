@@ -17,6 +17,7 @@ import {
   type CliResult,
 } from './helpers.ts';
 import { isAlive } from '../../src/core/process-alive.ts';
+import { groupOwner } from '../../src/examples/process-groups.ts';
 
 const SECRET = 'KB_TEST_SECRET';
 const PIDS_CGROUP = '/sys/fs/cgroup/pids';
@@ -233,9 +234,9 @@ describe.each(SANDBOXES)('runaway examples, isolated with %s', (kind) => {
     expect(run.leftovers).toEqual([]);
     // A process group can only be removed once empty; each left must belong to a checker still running.
     const owners = (await readdir(PIDS_CGROUP).catch(() => [] as string[]))
-      .map((name) => /^proven-kb-(\d+)-\d+$/.exec(name)?.[1])
+      .map(groupOwner)
       .filter((owner) => owner !== undefined);
-    expect(owners.filter((owner) => !isAlive(Number(owner)))).toEqual([]);
+    expect(owners.filter((owner) => !isAlive(owner))).toEqual([]);
     // And the machine still starts processes.
     expect(execFileSync('/bin/echo', ['fine'], { encoding: 'utf8', timeout: 5_000 })).toBe('fine\n');
   });
