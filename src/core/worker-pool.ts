@@ -1,3 +1,5 @@
+import { getCompileCacheDir } from 'node:module';
+import path from 'node:path';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /** What the pool sends a worker: one task. */
@@ -80,7 +82,7 @@ export function createWorkerPool<In, Out>(options: {
   };
 
   const start = (): Slot<In, Out> => {
-    const worker = new Worker(options.script, { workerData: options.workerData });
+    const worker = new Worker(options.script, { workerData: options.workerData, env: workerEnvironment() });
     const slot: Slot<In, Out> = { worker, running: new Map(), answered: false };
     worker.on('message', (answer: AnswerMessage<Out>) => settle(slot, answer));
     worker.on('error', (error) => fail(slot, error));
@@ -154,4 +156,17 @@ export function serveTasks<In, Out>(
         },
       );
   });
+}
+
+/**
+ * The environment of a new worker: this process's, and its module compile cache where it has one.
+ * `astro` turns the cache on for its own thread only (not in CI); a worker uses it only when
+ * `NODE_COMPILE_CACHE` names it, and without it every worker strips the types of our modules
+ * and compiles them afresh (about a fifth of a second each).
+ */
+function workerEnvironment(): NodeJS.ProcessEnv {
+  const cache = getCompileCacheDir();
+  if (!cache || process.env['NODE_COMPILE_CACHE']) return process.env;
+  // The cache's folder for this Node.js version, inside the folder the variable names.
+  return { ...process.env, NODE_COMPILE_CACHE: path.dirname(cache) };
 }

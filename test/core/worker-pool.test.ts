@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/core/worker-pool.ts';
 
@@ -68,6 +73,29 @@ describe('worker pool', () => {
       expect(String((results[4] as PromiseRejectedResult).reason)).toContain('this worker cannot start');
     } finally {
       await workers.close();
+    }
+  });
+
+  // In a process of its own, with plain Node: the compile cache is Node's module loader's.
+  it('gives its threads the module compile cache of the thread that starts them, where it has one', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'kb-compile-cache-'));
+    const caches = async (...args: string[]) => {
+      const env = { ...process.env };
+      delete env['NODE_COMPILE_CACHE'];
+      delete env['NODE_DISABLE_COMPILE_CACHE'];
+      const fixture = new URL('fixtures/worker-pool/compile-cache.ts', import.meta.url);
+      const { stdout } = await promisify(execFile)(process.execPath, [fixture.pathname, ...args], { env });
+      return JSON.parse(stdout) as { main: string | null; worker: string | null; variable: string | null };
+    };
+    try {
+      const on = await caches(cache);
+      expect(on.main?.startsWith(`${cache}${path.sep}`)).toBe(true);
+      expect(on.worker).toBe(on.main);
+      // The starting thread's own environment is left as it was.
+      expect(on.variable).toBeNull();
+      expect(await caches()).toEqual({ main: null, worker: null, variable: null });
+    } finally {
+      await rm(cache, { recursive: true, force: true });
     }
   });
 });
