@@ -49,6 +49,9 @@ export async function createProcessGroups(slots: number): Promise<ProcessGroups 
   try {
     for (let slot = 0; slot < slots; slot++) {
       const group = path.join(PIDS_CGROUP, `proven-kb-${process.pid}-${instance}-${slot}`);
+      // Left by an earlier process with the same id (a container's ids start again at each
+      // boot), which the stale-group sweep spares since the id is alive: it is this process.
+      await rmdir(group).catch(() => undefined);
       await mkdir(group);
       groups.push(group);
       await writeFile(path.join(group, 'pids.max'), String(MAX_PROCESSES));
