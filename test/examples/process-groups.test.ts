@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -36,6 +37,12 @@ async function sleeperIn(group: string): Promise<ChildProcess> {
 
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
+/** Once `child` has ended, or 5 s have passed: a sweep returns once its processes are dead, before Node reaps them. */
+async function ended(child: ChildProcess): Promise<void> {
+  if (!running(child)) return;
+  await Promise.race([once(child, 'exit'), sleep(5_000)]);
+}
+
 describe.skipIf(!usable)('the pids cgroups of example runners in one process', () => {
   it('are each set’s own, whether made one after another or together, so one set’s sweep spares another’s processes', async () => {
     const sets: ProcessGroups[] = [];
@@ -47,10 +54,10 @@ describe.skipIf(!usable)('the pids cgroups of example runners in one process', (
       for (const set of sets) children.push(await sleeperIn(set.folder(0)));
 
       await sets[0]!.dispose();
-      await sleep(100);
+      await ended(children[0]!);
       expect(children.map(running)).toEqual([false, true, true]);
       await sets[1]!.sweep(0);
-      await sleep(100);
+      await ended(children[1]!);
       expect(children.map(running)).toEqual([false, false, true]);
       expect(children[1]!.signalCode).toBe('SIGKILL');
     } finally {
