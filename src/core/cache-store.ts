@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { link as fsLink, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { linkSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ENV, type Environment } from './env.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -113,10 +114,18 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
   const fileOf = (key: string) => path.join(folder, key);
   // Entries whose file this run checked or wrote: only those may be handed out as they are.
   const checked = new Set<string>();
+  // Entries are small files, read and written synchronously (write-file-atomic.ts says why).
+  const readEntry = (key: string): Buffer | undefined => {
+    try {
+      return readFileSync(fileOf(key));
+    } catch {
+      return undefined;
+    }
+  };
   const read = async (key: string): Promise<Buffer | undefined> => {
     const entry = entries[key];
     if (!entry) return undefined;
-    const data = await readFile(fileOf(key)).catch(() => undefined);
+    const data = readEntry(key);
     if (!data || entry.sum !== checksum(key, data)) return undefined;
     entry.usedAt = started;
     checked.add(key);
@@ -136,19 +145,21 @@ export async function openFileStore(options: StoreOptions): Promise<FileStore> {
       if (!checked.has(key)) return false;
       // A later write of the entry renames a new file over it, and pruning unlinks it: the linked
       // copy keeps its data either way. One edited in place fails its checksum at the next read.
-      const linked = () => fsLink(fileOf(key), destination);
-      return linked()
-        .catch(async (error: NodeJS.ErrnoException) => {
-          // A file already there (an earlier output, rewritten in place) is replaced, never written
-          // through: it may be another entry's file.
-          if (error.code !== 'EEXIST') throw error;
-          await rm(destination, { force: true });
-          await linked();
-        })
-        .then(
-          () => true,
-          () => false,
-        );
+      try {
+        linkSync(fileOf(key), destination);
+        return true;
+      } catch (error) {
+        // A file already there (an earlier output, rewritten in place) is replaced, never written
+        // through: it may be another entry's file.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
+      }
+      try {
+        await rm(destination, { force: true });
+        linkSync(fileOf(key), destination);
+        return true;
+      } catch {
+        return false;
+      }
     },
     async save() {
       const kept = prune(entries, started);

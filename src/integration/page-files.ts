@@ -1,4 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { SiteSettings } from '../settings/settings.ts';
@@ -76,12 +77,14 @@ export async function writePageFiles(options: {
 }): Promise<PageFilesSummary> {
   const { model, settings, root, outDir } = options;
   const limit = pLimit(PARALLEL_WRITES);
-  const folders = new Map<string, Promise<unknown>>();
+  // Folders made and files written synchronously: they are small (core/write-file-atomic.ts says why).
+  const folders = new Set<string>();
   const prepare = (sitePath: string) => {
     const file = path.join(outDir, ...sitePath.split('/'));
     const folder = path.dirname(file);
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-    return folders.get(folder)!.then(() => file);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
+    return file;
   };
 
   const articles = [...model.articles.values()].map(({ article }) => article).filter(isIndexable);
@@ -90,8 +93,8 @@ export async function writePageFiles(options: {
       const source =
         options.textOf?.(article.file) ??
         (await readFile(path.join(settings.contentDir, article.file), 'utf8'));
-      await writeFile(
-        await prepare(markdownPathFor(article.url)),
+      writeFileSync(
+        prepare(markdownPathFor(article.url)),
         cleanMarkdownSource(source, article.entry.buildOnly),
       );
     }),
@@ -104,7 +107,7 @@ export async function writePageFiles(options: {
     createCardRenderer({ root, cacheDir: options.cacheDir, threads: defaultCardThreads() });
   const drawnAhead = (await options.cardsAhead?.drawn) ?? 0;
   const cards = socialCards(model, settings).map(({ path: sitePath, card }) =>
-    limit(async () => renderer.writeTo(card, await prepare(sitePath))),
+    limit(async () => renderer.writeTo(card, prepare(sitePath))),
   );
   // Every write settles before the workers end, so a card still queued behind a failed one
   // neither meets a closed pool nor fails unobserved.

@@ -82,7 +82,7 @@ export async function readDocument(file: string, context: ReadContext): Promise<
     problems: [],
     bodyKey: undefined,
   };
-  const source = await readSource(absolute);
+  const source = readSource(absolute);
   if (!source.ok) {
     doc.problems.push(sourceProblem(source));
     return { doc, toParse: undefined };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 
 /** The largest Markdown file the checker reads; a bigger one is almost surely a mistake. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -12,18 +12,19 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a Markdown file as UTF-8 text, without a byte-order mark and with `\n` line endings.
- * Binary data, an over-large file and an empty file are reasons, not exceptions.
+ * Binary data, an over-large file and an empty file are reasons, not exceptions. Synchronous,
+ * as small files are read and written in a build (core/write-file-atomic.ts).
  */
-export async function readSource(absolutePath: string): Promise<SourceResult> {
+export function readSource(absolutePath: string): SourceResult {
   let bytes: Uint8Array;
   try {
-    const info = await stat(absolutePath);
+    const info = statSync(absolutePath);
     if (info.size > MAX_FILE_BYTES) {
       // Rounded up to a tenth, so that a file just over the limit never reads as the limit itself.
       const megabytes = Math.ceil((info.size / 1024 / 1024) * 10) / 10;
       return { ok: false, reason: 'too-large', detail: `${megabytes.toFixed(1)} MB` };
     }
-    bytes = await readFile(absolutePath);
+    bytes = readFileSync(absolutePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, reason: 'unreadable', detail: code };

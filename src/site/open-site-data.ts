@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize } from 'node:v8';
@@ -76,7 +77,8 @@ export function openSiteData(source: SiteDataSource): SiteData {
       const key = page.entry.bodyKey;
       if (key === undefined) return undefined;
       const { bodiesDir } = await data();
-      return JSON.parse(await readFile(path.join(bodiesDir, key), 'utf8')) as RenderedBody;
+      // Synchronous, as small files are read in a build (core/write-file-atomic.ts).
+      return JSON.parse(readFileSync(path.join(bodiesDir, key), 'utf8')) as RenderedBody;
     },
   };
 }
