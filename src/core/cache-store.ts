@@ -53,6 +53,8 @@ interface StoreFile<E> {
 export interface JsonStore<T> {
   get(key: string): T | undefined;
   set(key: string, value: T): void;
+  /** How many entries the store holds, intact or not. */
+  size(): number;
   /** Writes the store atomically, without the entries no run has used for a week. */
   save(): Promise<void>;
 }
@@ -81,6 +83,7 @@ export async function openJsonStore<T>(options: StoreOptions & JsonCodec): Promi
       const json = JSON.stringify(value, options.replace);
       entries[key] = { usedAt: started, sum: checksum(key, json), json };
     },
+    size: () => Object.keys(entries).length,
     async save() {
       await writeStoreFile(file, options.version, prune(entries, started));
     },

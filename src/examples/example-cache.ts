@@ -41,6 +41,7 @@ export async function openExampleCache(file: string | undefined): Promise<Exampl
     return cacheOver({
       get: (key) => memory.get(key),
       set: (key, value) => memory.set(key, value),
+      size: () => memory.size,
       save: async () => {},
     });
   }

@@ -28,6 +28,8 @@ export interface DocumentCache {
   key(file: string, text: string): string;
   get(key: string): CachedDocument | undefined;
   set(key: string, value: CachedDocument): void;
+  /** How many documents the cache holds, of this content folder's files past and present. */
+  size(): number;
   save(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function openDocumentCache(
     key: (file, text) => digest([identity, file, text]),
     get: (key) => store?.get(key),
     set: (key, value) => store?.set(key, value),
+    size: () => store?.size() ?? 0,
     save: async () => store?.save(),
   };
 }

@@ -14,6 +14,8 @@ export interface ParseTask {
 /** Validates, parses and (when asked) renders documents: `parseDocument`, here or in worker threads. */
 export interface DocumentParser {
   parse(task: ParseTask): Promise<ParsedDocument>;
+  /** Starts the worker threads before the first document, when documents are sure to come. */
+  warm(): void;
   /** Ends the worker threads, if any started. */
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export function createDocumentParser(options: {
         limit(async () =>
           parseDocument(file, text, await (tools ??= createMarkdownTools(options.markdown)), render),
         ),
+      warm: () => {},
       close: async () => {},
     };
   }
@@ -62,5 +65,5 @@ export function createDocumentParser(options: {
     tasksPerWorker: DOCUMENTS_PER_WORKER,
     describe: (file) => `Could not parse ${file}`,
   });
-  return { parse: (task) => pool.run(task, task.file), close: () => pool.close() };
+  return { parse: (task) => pool.run(task, task.file), warm: () => pool.warm(), close: () => pool.close() };
 }

@@ -69,20 +69,28 @@ export async function loadContent(options: LoadOptions): Promise<LoadedContent> 
     cache,
     bodies,
   };
+  const threadsFor = (count: number) =>
+    Math.min(count, options.threads ?? (count >= PARSE_IN_THREADS_FROM ? defaultParseThreads() : 0));
+  // Files the document cache cannot hold, as it has fewer entries, must be parsed: when they are
+  // enough for threads, the threads start loading their code while the files are read.
+  const early = threadsFor(scan.markdown.length - cache.size());
+  const warmed = early > 0 ? createDocumentParser({ markdown: options.markdown, threads: early }) : undefined;
+  warmed?.warm();
   // First every file is read and looked up in the caches, so that parsing what they miss can
   // be spread over threads when it is worth it.
   const limit = pLimit(READ_BATCH);
-  const read = await Promise.all(scan.markdown.map((file) => limit(() => readDocument(file, context))));
+  const read = await Promise.all(scan.markdown.map((file) => limit(() => readDocument(file, context)))).catch(
+    async (error: unknown) => {
+      await warmed?.close();
+      throw error;
+    },
+  );
   const toParse = read.filter((entry) => entry.toParse);
-  const threads =
-    toParse.length === 0
-      ? 0
-      : Math.min(
-          toParse.length,
-          options.threads ?? (toParse.length >= PARSE_IN_THREADS_FROM ? defaultParseThreads() : 0),
-        );
-  if (toParse.length > 0) {
-    const parser = createDocumentParser({ markdown: options.markdown, threads });
+  // Files that cannot be read are not parsed: the warmed threads may have nothing to do.
+  const threads = toParse.length === 0 ? 0 : warmed ? early : threadsFor(toParse.length);
+  if (toParse.length === 0) await warmed?.close();
+  else {
+    const parser = warmed ?? createDocumentParser({ markdown: options.markdown, threads });
     try {
       await Promise.all(
         toParse.map(async (entry) => {

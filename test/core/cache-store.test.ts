@@ -10,14 +10,19 @@ afterAll(async () => rm(await made, { recursive: true, force: true }));
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('a JSON store', () => {
-  it('gives back what was set, in the next run too', async () => {
+  it('gives back what was set, in the next run too, and counts its entries', async () => {
     const dir = await mkdtemp(path.join(await made, 'json-'));
     const first = await openJsonStore<{ n: number }>({ dir, name: 'x', version: 1 });
+    expect(first.size()).toBe(0);
     first.set('a', { n: 1 });
+    first.set('c', { n: 3 });
+    first.set('a', { n: 2 });
+    expect(first.size()).toBe(2);
     await first.save();
     const second = await openJsonStore<{ n: number }>({ dir, name: 'x', version: 1 });
-    expect(second.get('a')).toEqual({ n: 1 });
+    expect(second.get('a')).toEqual({ n: 2 });
     expect(second.get('b')).toBeUndefined();
+    expect(second.size()).toBe(2);
   });
 
   it('ignores an entry edited on disk, whose checksum no longer matches', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,39 @@ describe('worker pool', () => {
       expect(String((results[4] as PromiseRejectedResult).reason)).toContain('this worker cannot start');
     } finally {
       await workers.close();
+    }
+  });
+
+  it('starts every thread when warmed, before any task, and then no more than its size', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'kb-roll-call-'));
+    const started = async () => (await readdir(folder)).map(Number).sort();
+    const workers = createWorkerPool<null, number>({
+      script: new URL('fixtures/worker-pool/roll-call-worker.ts', import.meta.url),
+      workerData: folder,
+      size: 2,
+      tasksPerWorker: 1,
+      describe: () => 'Could not ask',
+    });
+    try {
+      workers.warm();
+      await expect.poll(started, { timeout: 10_000 }).toHaveLength(2);
+      workers.warm();
+      const threads = await Promise.all([1, 2, 3, 4, 5, 6].map(() => workers.run(null, 'thread')));
+      expect([...new Set(threads)].sort()).toEqual(await started());
+      expect(await started()).toHaveLength(2);
+    } finally {
+      await workers.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('lets the process end with warmed threads that were never given a task', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'kb-roll-call-'));
+    try {
+      const fixture = new URL('fixtures/worker-pool/warm-and-leave.ts', import.meta.url);
+      await promisify(execFile)(process.execPath, [fixture.pathname, folder], { timeout: 20_000 });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

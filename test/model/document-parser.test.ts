@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,4 +52,23 @@ describe('parsing in worker threads', () => {
     expect([warm.content.parsed, warm.content.parseThreads]).toEqual([0, 0]);
     expect(warm.bodies).toEqual(cold.bodies);
   }, 120_000);
+
+  // Threads start while the files are read when the document cache cannot hold enough of them.
+  it('ends the threads it started early when no file turns out to be readable', async () => {
+    const contentDir = await mkdtemp(path.join(tmpdir(), 'kb-unreadable-'));
+    folders.push(contentDir);
+    await mkdir(path.join(contentDir, 'topic'));
+    for (let i = 0; i < PARSE_IN_THREADS_FROM + 4; i++)
+      await writeFile(
+        path.join(contentDir, 'topic', `binary-${i}.md`),
+        Buffer.from([0xff, 0xfe, 0x00, 0x01]),
+      );
+    // This process's threads, the thread pool's included (the reads above started it).
+    const threads = async () => (await readdir('/proc/self/task')).length;
+    const before = await threads();
+    const { content } = await load(contentDir, undefined);
+    expect([content.parsed, content.parseThreads]).toEqual([0, 0]);
+    expect(content.documents.every((doc) => doc.problems.length > 0)).toBe(true);
+    await expect.poll(threads, { timeout: 10_000 }).toBe(before);
+  }, 60_000);
 });
