@@ -56,5 +56,7 @@ declare module 'mdast' {
      * `md_in_html`), among its `hProperties`: what a site that does not trust its authors checks.
      */
     kbAttributes?: Properties;
+    /** An element the author wrote as HTML (`md_in_html`): its page goes through rehype-raw. */
+    kbFromHtml?: true;
   }
 }

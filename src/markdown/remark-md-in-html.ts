@@ -63,7 +63,7 @@ function mdInHtmlSyntax(): BlockSyntax {
         type: 'htmlElement',
         tagName: block.tagName,
         children,
-        data: { hName: block.tagName, hProperties: rest, kbAttributes: rest },
+        data: { hName: block.tagName, hProperties: rest, kbAttributes: rest, kbFromHtml: true },
         position: {
           start: cursor.engine.point(cursor.fragment, cursor.line, cursor.indent + 1, 'start'),
           end: cursor.engine.point(cursor.fragment, close.end.line, close.end.index + 1, 'end'),

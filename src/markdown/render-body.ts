@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { rehypeShiki, type ShikiConfig } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -12,6 +11,7 @@ import type { MarkdownExtensions } from './block-extensions.ts';
 import { inlineExtensionPlugins } from './inline-extensions.ts';
 import { rehypeCodeMeta } from './rehype-code-meta.ts';
 import { rehypeInlineHilite } from './rehype-inline-hilite.ts';
+import { rehypeRawWhereNeeded, remarkNoteHtmlElements } from './rehype-raw-where-needed.ts';
 import { remarkCodeFigures, SLOT_ELEMENT } from './remark-code-figures.ts';
 import { remarkPageBody, TITLE_HEADING_PROPERTY } from './remark-page-body.ts';
 import { remarkRewriteLinks, type LinkRewriter } from './remark-rewrite-links.ts';
@@ -50,6 +50,8 @@ export function createBodyRenderer(options: {
   extensions: MarkdownExtensions;
   /** Off only where a person reads the HTML itself (tests); pages are always highlighted. */
   highlight?: boolean;
+  /** Tests only: every body through rehype-raw, which pages take only where they need it. */
+  rawAlways?: boolean;
 }): BodyRenderer {
   // The code of the annotated blocks of the bodies being rendered (renders overlap while shiki
   // awaits), so that only those are tokenized again for their markers.
@@ -63,10 +65,11 @@ export function createBodyRenderer(options: {
     .use(remarkPageBody)
     .use(remarkRewriteLinks, { rewrite: options.rewriteLink })
     .use(remarkCodeFigures)
+    .use(remarkNoteHtmlElements)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [] });
   // The fence meta (line numbers, highlighted lines) must outlive rehype-raw to reach shiki.
   if (options.highlight !== false) processor.use(rehypeCodeMeta);
-  processor.use(rehypeRaw);
+  processor.use(rehypeRawWhereNeeded, { always: options.rawAlways === true });
   if (options.highlight !== false) {
     processor.use(rehypeShiki, { ...SHIKI_CONFIG, transformers: code.shikiTransformers });
     // Inline code that names its language (pymdownx.inlinehilite), in the blocks' colours.
