@@ -10,6 +10,7 @@ import { DEFAULT_RUNTIMES } from '../src/examples/runtimes.ts';
 import { checkContent } from '../src/checks/check-content.ts';
 import { ENV } from '../src/core/env.ts';
 import type { BuildReport } from '../src/integration/build-report.ts';
+import { ourBuildCommand } from './build-command.ts';
 import { measureCardPhase, type CardPhaseReport } from './card-phase.ts';
 import { mkdocsCompetitor, starlightCompetitor, type Competitor } from './competitors.ts';
 import { generateCorpus } from './generate-corpus.ts';
@@ -355,24 +356,21 @@ async function buildOnce(root: string, work: string, contentDir: string) {
   const started = performance.now();
   const reportFile = path.join(work, 'build-report.json');
   await rm(reportFile, { force: true });
-  const pending = run(
-    '/usr/bin/time',
-    ['-f', 'PEAK_KB %M', process.execPath, path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        [ENV.contentDir]: contentDir,
-        [ENV.outDir]: path.join(work, 'dist'),
-        [ENV.cacheDir]: path.join(work, 'build-cache'),
-        [ENV.exampleCache]: path.join(work, EXAMPLE_CACHE_FILE),
-        [ENV.buildReport]: reportFile,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        NO_COLOR: '1',
-      },
-      maxBuffer: 256 * 1024 * 1024,
+  const build = ourBuildCommand(root);
+  const pending = run('/usr/bin/time', ['-f', 'PEAK_KB %M', build.command, ...build.args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      [ENV.contentDir]: contentDir,
+      [ENV.outDir]: path.join(work, 'dist'),
+      [ENV.cacheDir]: path.join(work, 'build-cache'),
+      [ENV.exampleCache]: path.join(work, EXAMPLE_CACHE_FILE),
+      [ENV.buildReport]: reportFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
     },
-  );
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const memory = watchTreeMemory(pending.child.pid!);
   let treeKb = 0;
   const { stderr, stdout } = await pending.finally(() => (treeKb = memory.stop()));
