@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build-site.ts';
 import { loadCardAssets } from '../../src/seo/card-assets.ts';
-import { createCardPool } from '../../src/seo/card-pool.ts';
+import { CARD_MEMORY_KEEP_MS, createCardPool } from '../../src/seo/card-pool.ts';
 
 const run = promisify(execFile);
 const SCRIPT = path.join(import.meta.dirname, 'fixtures/card-pool/draw-cards.ts');
@@ -34,6 +34,21 @@ describe('card pool', () => {
     const report = JSON.parse(stdout) as { drawn: number; rssGrowthMb: number };
     expect(report.drawn).toBe(300);
     expect(report.rssGrowthMb).toBeLessThan(600);
+  }, 150_000);
+
+  it('has the canvas library’s allocator keep freed memory a second, unless the user chose', async () => {
+    // mimalloc prints its options when verbose: what the library's allocator itself read.
+    const { MIMALLOC_PURGE_DELAY: _, ...env } = process.env;
+    const purgeDelay = async (extra: Record<string, string>) => {
+      const { stderr } = await run(process.execPath, [SCRIPT, '2', 'close'], {
+        cwd: ROOT,
+        env: { ...env, MIMALLOC_VERBOSE: '1', ...extra },
+        timeout: 120_000,
+      });
+      return /option 'purge_delay': (-?\d+)/.exec(stderr)?.[1];
+    };
+    expect(await purgeDelay({})).toBe(String(CARD_MEMORY_KEEP_MS));
+    expect(await purgeDelay({ MIMALLOC_PURGE_DELAY: '25' })).toBe('25');
   }, 150_000);
 
   it('fails each card it cannot draw with the card’s path and the reason, and closes', async () => {
