@@ -1,14 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { ourBuildCommand } from '../../bench/build-command.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** A project folder whose package.json has this build script. */
 function projectWith(build: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kb-build-command-'));
+  made.push(dir);
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { build } }));
   return dir;
 }
