@@ -198,10 +198,9 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         });
         const [files, search] = await Promise.all([
           pageFiles,
-          // Pagefind needs the most memory while it writes the index: by then, the cards are
-          // written and their threads have ended.
+          // Written while the last cards are drawn: their threads yield the cores to the pages and
+          // to pagefind (card-pool.ts), so they are what is left to do once the pages are done.
           buildSearchIndex(outDir, settings.base, cacheRoot(root, process.env), {
-            writeAfter: pageFiles,
             streamed: searchStream,
           }),
         ]);

@@ -25,14 +25,8 @@ export interface SearchIndexSummary {
   streamed: boolean;
 }
 
-/** How `buildSearchIndex` shares the machine with other work. */
+/** What `buildSearchIndex` may start from. */
 export interface SearchIndexOptions {
-  /**
-   * Settles before pagefind writes the index, the step where it needs the most memory: work
-   * running beside the indexing that should have given its memory back by then. Its failure is
-   * for its owner to report; the time spent waiting is not counted in `milliseconds`.
-   */
-  writeAfter?: Promise<unknown> | undefined;
   /**
    * The pages as Astro rendered them, already in an index (search-index-stream.ts). It is the one
    * written when it holds exactly the output's HTML files, each under its href; otherwise the
@@ -56,7 +50,6 @@ export async function buildSearchIndex(
 ): Promise<SearchIndexSummary> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_INDEX_DIR);
-  let waited = 0;
   let streamed: StreamedPages | undefined;
   try {
     streamed = await options.streamed?.settle();
@@ -102,9 +95,6 @@ export async function buildSearchIndex(
       index = await openPagefindIndex();
       pages = await addFiles(index, outDir, base, files);
     }
-    const waitStarted = performance.now();
-    await options.writeAfter?.catch(() => undefined);
-    waited = performance.now() - waitStarted;
     // Pagefind leaves a file whose name it would write alone, and a recycled output holds last
     // time's: from an empty folder, every file of the index is one this build wrote.
     await rm(outputPath, { recursive: true, force: true });
@@ -118,7 +108,7 @@ export async function buildSearchIndex(
     return {
       pages,
       outputPath,
-      milliseconds: Math.round(performance.now() - started - waited),
+      milliseconds: Math.round(performance.now() - started),
       cached: false,
       streamed: streamed !== undefined,
     };

@@ -27,6 +27,14 @@ const CARDS_PER_WORKER = 3;
 export const CARD_MEMORY_KEEP_MS = 1000;
 
 /**
+ * How far each card thread lowers its scheduling priority (its niceness, on Linux). The pages, and
+ * pagefind indexing them, go first whenever they want a core, and the cards take what is left:
+ * so the cards still drawing when the pages are done fill the other core while pagefind writes
+ * the index, rather than that core idling while the cards hold up the index.
+ */
+export const CARD_PRIORITY_STEPS = 10;
+
+/**
  * A pool of `size` worker threads that paint cards (card-worker.ts). Canvas drawing and PNG
  * encoding are synchronous, so on one thread they take turns however many run "in parallel";
  * in workers they use every core. Workers start on the first card (a build whose cards are all

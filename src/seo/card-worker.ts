@@ -2,10 +2,15 @@
 // each card it is sent and posts the PNG back, its memory transferred rather than copied.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../core/thread-priority.ts';
 import { serveTasks } from '../core/worker-pool.ts';
 import type { CardAssets } from './card-assets.ts';
 import type { SocialCard } from './card-layout.ts';
 import { createCardPainter } from './draw-card.ts';
+import { CARD_PRIORITY_STEPS } from './card-pool.ts';
+
+// The pages go first (card-pool.ts says why).
+lowerThreadPriority(CARD_PRIORITY_STEPS);
 
 // Made once; a font or the logo that fails to load fails every card with its reason.
 const painter = createCardPainter(workerData as Pick<CardAssets, 'fonts' | 'logo'>);

@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/build-site.ts';
 import { loadCardAssets } from '../../src/seo/card-assets.ts';
-import { CARD_MEMORY_KEEP_MS, createCardPool } from '../../src/seo/card-pool.ts';
+import { CARD_MEMORY_KEEP_MS, CARD_PRIORITY_STEPS, createCardPool } from '../../src/seo/card-pool.ts';
+import { nicenessOf, SHOWS_THREAD_PRIORITY, threadsAt } from '../helpers/thread-niceness.ts';
 
 const run = promisify(execFile);
 const SCRIPT = path.join(import.meta.dirname, 'fixtures/card-pool/draw-cards.ts');
@@ -50,6 +51,23 @@ describe('card pool', () => {
     expect(await purgeDelay({})).toBe(String(CARD_MEMORY_KEEP_MS));
     expect(await purgeDelay({ MIMALLOC_PURGE_DELAY: '25' })).toBe('25');
   }, 150_000);
+
+  it.skipIf(!SHOWS_THREAD_PRIORITY)('draws in threads that let the rest of the build go first', async () => {
+    const lowered = Math.min(19, nicenessOf('thread-self') + CARD_PRIORITY_STEPS);
+    const before = threadsAt(lowered).length;
+    const pool = createCardPool({ assets: await loadCardAssets(ROOT), size: 2 });
+    try {
+      // Two at once: the pool starts its second thread rather than queue behind the first.
+      const cards = ['One?', 'Two?'].map((title) =>
+        pool.draw({ eyebrow: '', title, footer: 'Site' }, `/og/${title}.png`),
+      );
+      await Promise.all(cards);
+      expect(threadsAt(lowered).length - before).toBe(2);
+    } finally {
+      await pool.close();
+    }
+    expect(threadsAt(lowered).length).toBe(before);
+  });
 
   it('fails each card it cannot draw with the card’s path and the reason, and closes', async () => {
     const assets = await loadCardAssets(ROOT);
