@@ -4,9 +4,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatTable } from '../bench/measure.ts';
 import { runBench } from '../bench/run-bench.ts';
+import { SETTLE_SECONDS } from '../bench/settle.ts';
 
-const USAGE =
-  'Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--starlight DIR] [--mkdocs] [--settle 61] [--json FILE]\n';
+const USAGE = `Usage: npm run bench -- [--articles 1000] [--runs 3] [--seed 42] [--baseline] [--starlight DIR] [--mkdocs] [--settle ${SETTLE_SECONDS}] [--json FILE]\n`;
 let values;
 try {
   ({ values } = parseArgs({
@@ -17,7 +17,7 @@ try {
       baseline: { type: 'boolean', default: false },
       starlight: { type: 'string' },
       mkdocs: { type: 'boolean', default: false },
-      settle: { type: 'string', default: '61' },
+      settle: { type: 'string', default: String(SETTLE_SECONDS) },
       json: { type: 'string' },
     },
     strict: true,
