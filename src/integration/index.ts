@@ -25,6 +25,7 @@ import { buildSearchIndex } from './search-index.ts';
 import { streamSearchIndex, type StreamedIndex } from './search-index-stream.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
+import { requireOutputOnWorkingFileSystem } from './output-file-system.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
 
 /** How long the dev server waits after the last change of a content file before proving again. */
@@ -80,9 +81,11 @@ export function knowledgeBase(settings: SiteSettings): AstroIntegration {
         // that the pages find everything proven when they are rendered.
         if (command === 'build') {
           skipOptimizingCompiler();
-          // SEO: canonical URLs, the sitemap and the feed need the site's address; say so before any work.
+          // Before any work: canonical URLs, the sitemap and the feed need the site's address, and
+          // Astro must be able to move its files into the output folder.
           try {
             requireSiteUrl(settings);
+            requireOutputOnWorkingFileSystem(fileURLToPath(config.outDir));
           } catch (error) {
             exitOnReport(error, logger);
             throw error;
