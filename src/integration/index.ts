@@ -14,6 +14,7 @@ import { buildKeyOf } from './build-key.ts';
 import { writeBuildReport, type BuildReport } from './build-report.ts';
 import { contentAssetsVitePlugin, copyContentAssets } from './content-assets.ts';
 import { copyDiagramLibrary, diagramLibraryVitePlugin } from './diagram-library.ts';
+import { requireOutputOnWorkingFileSystem } from './output-file-system.ts';
 import { moveToDecodedFolders } from './page-folders.ts';
 import { drawCardsAhead, writePageFiles, type CardsAhead } from './page-files.ts';
 import { productCodeIdentity } from './product-code.ts';
@@ -25,7 +26,6 @@ import { buildSearchIndex } from './search-index.ts';
 import { streamSearchIndex, type StreamedIndex } from './search-index-stream.ts';
 import { writeSiteDataFile } from './site-data-file.ts';
 import { siteModulePlugin } from './site-module.ts';
-import { requireOutputOnWorkingFileSystem } from './output-file-system.ts';
 import { stageOutput, type StagedOutput } from './staged-output.ts';
 
 /** How long the dev server waits after the last change of a content file before proving again. */

@@ -81,7 +81,7 @@ export function createPngEncoder(level: number = CARD_PNG_LEVEL): PngEncoder {
         if (width === 0) return undefined;
         const colour = pixels.readUInt32LE(y * stride);
         const blank = blankOf(colour);
-        return blank && blank.row.length === stride && row(y).equals(blank.row) ? colour : undefined;
+        return blank && row(y).equals(blank.row) ? colour : undefined;
       };
       const blankRun = (colour: number, rows: number): Piece[] => {
         const blank = blanks.get(colour)!;
