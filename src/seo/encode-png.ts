@@ -42,8 +42,10 @@ export function createPngEncoder(level: number = CARD_PNG_LEVEL): PngEncoder {
   const flushed = { level, finishFlush: constants.Z_FULL_FLUSH };
   // Rows with their filter bytes: reused, since fresh memory of this size is slow to touch.
   let scratch = Buffer.alloc(0);
-  // Per colour (the pixel's 4 bytes as a number): one blank row, and its runs of 2^k rows deflated.
-  const blanks = new Map<number, { row: Buffer; pieces: Piece[] }>();
+  // Per colour (the pixel's 4 bytes as a number), its runs of 2^k blank rows deflated, for rows
+  // of `blankStride` bytes.
+  const blanks = new Map<number, Piece[]>();
+  let blankStride = 0;
 
   /** Deflates `raw` as part of a stream, with its checksum. */
   const deflatePiece = (raw: Uint8Array): Piece => {
@@ -67,30 +69,27 @@ export function createPngEncoder(level: number = CARD_PNG_LEVEL): PngEncoder {
       const pixels = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length);
       const row = (y: number) => pixels.subarray(y * stride, (y + 1) * stride);
 
-      const blankOf = (colour: number) => {
-        let blank = blanks.get(colour);
-        if (!blank && blanks.size < MAX_BLANK_COLOURS) {
-          const line = Buffer.alloc(stride);
-          for (let x = 0; x < stride; x += 4) line.writeUInt32LE(colour, x);
-          blanks.set(colour, (blank = { row: line, pieces: [] }));
-        }
-        return blank;
-      };
-      /** The colour of row `y` when every pixel of it is that colour. */
+      /** The colour of row `y` when every pixel of it is that colour: the row equals itself a pixel on. */
       const blankColour = (y: number): number | undefined => {
-        if (width === 0) return undefined;
-        const colour = pixels.readUInt32LE(y * stride);
-        const blank = blankOf(colour);
-        return blank && row(y).equals(blank.row) ? colour : undefined;
+        const line = row(y);
+        return width > 0 && line.subarray(4).equals(line.subarray(0, stride - 4))
+          ? line.readUInt32LE(0)
+          : undefined;
       };
-      const blankRun = (colour: number, rows: number): Piece[] => {
-        const blank = blanks.get(colour)!;
+      /** Rows `from` to `to`, all of one colour, as pieces deflated once; undefined past the colours kept. */
+      const blankRun = (colour: number, from: number, to: number): Piece[] | undefined => {
+        let cached = blanks.get(colour);
+        if (!cached) {
+          if (blanks.size >= MAX_BLANK_COLOURS) return undefined;
+          blanks.set(colour, (cached = []));
+        }
         const pieces: Piece[] = [];
+        let rows = to - from;
         for (let power = MAX_PIECE_POWER; power >= 0; power--) {
           let count = rows >> power;
           rows -= count << power;
           for (; count > 0; count--) {
-            pieces.push((blank.pieces[power] ??= deflatePiece(withFilterBytes(blank.row, 1 << power))));
+            pieces.push((cached[power] ??= deflatePiece(withFilterBytes(row(from), 1 << power))));
           }
         }
         return pieces;
@@ -106,9 +105,11 @@ export function createPngEncoder(level: number = CARD_PNG_LEVEL): PngEncoder {
         return deflatePiece(scratch.subarray(0, size));
       };
 
-      // A blank colour cache made for another width holds rows of the wrong length: start again.
-      const anyBlank = blanks.values().next().value;
-      if (anyBlank && anyBlank.row.length !== stride) blanks.clear();
+      // Pieces deflated for another width hold rows of the wrong length: start again.
+      if (blankStride !== stride) {
+        blanks.clear();
+        blankStride = stride;
+      }
 
       const pieces: Piece[] = [];
       for (let y = 0; y < height;) {
@@ -119,7 +120,9 @@ export function createPngEncoder(level: number = CARD_PNG_LEVEL): PngEncoder {
           pieces.push(otherRun(y, end));
         } else {
           while (end < height && blankColour(end) === colour) end++;
-          pieces.push(...blankRun(colour, end - y));
+          const run = blankRun(colour, y, end);
+          if (run) pieces.push(...run);
+          else pieces.push(otherRun(y, end));
         }
         y = end;
       }
