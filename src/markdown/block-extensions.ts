@@ -21,7 +21,7 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
  * The remark plugins for the block-level extensions enabled in `extensions` (keys as in
  * `mkdocs.yml`: `admonition`, `pymdownx.details`, `pymdownx.tabbed`, `md_in_html`, `def_list`,
  * `pymdownx.snippets`, `abbr`, `attr_list`, `footnotes`, `toc`), in the order they must run,
- * after remark-parse and remark-gfm. An extension not enabled is left as MkDocs leaves its
+ * after remark-parse and GFM's syntax. An extension not enabled is left as MkDocs leaves its
  * syntax without it: as text. `pymdownx.superfences` needs no plugin (remark already reads
  * fenced blocks anywhere, nested ones included, once the containers' bodies are real nodes).
  *
@@ -36,7 +36,7 @@ export type MarkdownExtensions = Record<string, Record<string, unknown>>;
  *    explicit `{#id}` must win) and before anything splits text nodes (abbreviations, the
  *    inline extensions), which would hide a list from it.
  * 4. `abbr` marks up the text once every definition is known, appended snippets included.
- * 5. `footnotes` rebuilds remark-gfm's footnotes with MkDocs' ids, references inside any
+ * 5. `footnotes` rebuilds GFM's footnotes with MkDocs' ids, references inside any
  *    container included.
  * 6. The `toc` marker `[TOC]` becomes an empty `tableOfContents` node; it is filled later by
  *    {@link blockExtensionLatePlugins}, once headings have their ids.

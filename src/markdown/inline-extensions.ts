@@ -2,13 +2,12 @@ import type { PluggableList } from 'unified';
 import { rehypeCodeAnnotations } from './rehype-code-annotations.ts';
 import { rehypeCodeLineAnchors, type CodeLineAnchorOptions } from './rehype-code-line-anchors.ts';
 import { remarkArithmatex, type ArithmatexOptions } from './remark-arithmatex.ts';
-import { remarkBareAddresses } from './remark-bare-addresses.ts';
 import { remarkBetterEm, type BetterEmOptions } from './remark-better-em.ts';
 import { remarkCaret, type CaretOptions } from './remark-caret.ts';
 import { remarkCodeAnnotations } from './remark-code-annotations.ts';
 import { remarkCustomFences, type SuperfencesOptions } from './remark-custom-fences.ts';
-import { remarkDisableSyntax } from './remark-disable-syntax.ts';
 import { remarkEmoji, type EmojiOptions } from './remark-emoji.ts';
+import { remarkGfmSyntax } from './remark-gfm-syntax.ts';
 import { remarkInlineHilite } from './remark-inline-hilite.ts';
 import { remarkKeys, type KeysOptions } from './remark-keys.ts';
 import { remarkMark, type MarkOptions } from './remark-mark.ts';
@@ -46,10 +45,9 @@ export interface InlineExtensionSteps {
  * Python-Markdown names (`pymdownx.mark`, …) with their options as `mkdocs.yml` gives them.
  *
  * Remark plugins, in this order:
- * 1. Syntax first. GFM strikethrough is switched off (MkDocs has none; pymdownx.tilde reads
- *    `~` its own way), GFM task lists unless `pymdownx.tasklist` is on, because MkDocs
- *    leaves `[ ]` as text without it, and GFM's bare-address links unless `pymdownx.magiclink`
- *    is on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
+ * 1. Syntax first: GFM's, without strikethrough (MkDocs has none; pymdownx.tilde reads `~`
+ *    its own way), without task lists unless `pymdownx.tasklist` is on, because MkDocs leaves
+ *    `[ ]` as text without it, and without bare-address links unless `pymdownx.magiclink` is on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.
@@ -72,12 +70,12 @@ export function inlineExtensionPlugins(
   const on = (name: string) => name in extensions;
   const options = <T>(name: string) => (extensions[name] ?? {}) as T;
   // GFM strikethrough is never MkDocs' syntax: without pymdownx.tilde `~~x~~` is text, and with it
-  // `~sub~` is a subscript, which GFM would read as deleted text. (One use: unified merges the
-  // options of a plugin used twice.)
-  const disabled = ['strikethrough', ...(on('pymdownx.tasklist') ? [] : ['tasklistCheck'])];
-  const remarkPlugins: PluggableList = [[remarkDisableSyntax, { constructs: disabled }]];
-  // Bare addresses are links only with pymdownx.magiclink, which GFM's autolink literals stand in for.
-  if (!on('pymdownx.magiclink')) remarkPlugins.push(remarkBareAddresses);
+  // `~sub~` is a subscript, which GFM would read as deleted text. Bare addresses are links only
+  // with pymdownx.magiclink, which GFM's autolink literals stand in for. First: the syntax
+  // extensions after it are tried after GFM's constructs on the same character.
+  const remarkPlugins: PluggableList = [
+    [remarkGfmSyntax, { taskLists: on('pymdownx.tasklist'), bareAddresses: on('pymdownx.magiclink') }],
+  ];
   if (on('pymdownx.betterem'))
     remarkPlugins.push([remarkBetterEm, options<BetterEmOptions>('pymdownx.betterem')]);
   if (on('pymdownx.tilde')) remarkPlugins.push([remarkTilde, options<TildeOptions>('pymdownx.tilde')]);

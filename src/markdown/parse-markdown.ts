@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
@@ -42,14 +41,13 @@ function smartSymbols(options: SmartSymbolsOptions): [typeof remarkSmartSymbols,
 export type MarkdownParser = (text: string, file: string) => Promise<ParsedMarkdown>;
 
 /**
- * Creates the one Markdown parser: CommonMark with GFM, then the Material extensions the site
- * enables, as real nodes with the file's positions (a finding about any node, however nested,
+ * Creates the one Markdown parser: CommonMark with the GFM syntax MkDocs reads, then the Material
+ * extensions the site enables, as real nodes with the file's positions (a finding about any node, however nested,
  * points at the file), heading ids as MkDocs gives them, and smart punctuation when `smarty` is on.
  */
 export function createMarkdownParser(options: ParseOptions): MarkdownParser {
   const { extensions } = options;
   const plugins: PluggableList = [
-    remarkGfm,
     ...blockExtensionPlugins(extensions, { projectDir: options.projectDir }),
     // Inline syntax and code steps (diagrams out of the code blocks) before anything reads the tree.
     ...inlineExtensionPlugins(extensions, { baseDir: options.projectDir, features: options.features ?? [] })

@@ -24,7 +24,7 @@ export interface FootnotesOptions {
 }
 
 /**
- * Python-Markdown's `footnotes`, from the footnote nodes remark-gfm already parses.
+ * Python-Markdown's `footnotes`, from the footnote nodes GFM's syntax already parses.
  *
  * ```md
  * The loop runs one callback at a time.[^loop]

@@ -38,7 +38,7 @@ declare module 'mdast' {
  *                                   <span class="task-list-indicator"></span></label> Start the loop</li>
  * ```
  *
- * remark-gfm has read `[ ]` and `[x]` into `checked`; this replaces remark-rehype's
+ * GFM's task list syntax has read `[ ]` and `[x]` into `checked`; this replaces remark-rehype's
  * checkbox with pymdownx's: `task-list` on the list, `task-list-item` on the item, and with
  * `custom_checkbox` the label and indicator that Material's stylesheet draws. The checkbox
  * is named after its item, so a screen reader says what is done.

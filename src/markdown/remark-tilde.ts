@@ -21,8 +21,8 @@ export interface TildeOptions {
  * ```
  *
  * Replaces GFM strikethrough, which reads `~one~` as deleted text where pymdownx reads
- * a subscript: this syntax is tried first for every `~`, and `remarkDisableSyntax` turns
- * GFM's off (see `inline-extensions.ts`) so that a run this one refuses stays text.
+ * a subscript: this syntax is tried for every `~`, and GFM's is never registered
+ * (`remark-gfm-syntax.ts`), so that a run this one refuses stays text.
  */
 export function remarkTilde(this: Processor, options: TildeOptions = {}) {
   const remove = options.delete !== false;

@@ -14,6 +14,9 @@ const TEXT = [
   'write to answers@example.org, or follow <https://example.org/angle>.',
 ].join('\n');
 
+/** Bare addresses with emphasis markers in them. */
+const EMPHASISED = 'See https://example.org/*a*/b, www.example.org/_x_/y or a*b*@example.org.';
+
 /** Each link's address and text, in order. */
 function links(html: string): string[] {
   return parse(html)
@@ -28,6 +31,19 @@ async function ours(extensions: Extensions): Promise<string> {
 describe('bare addresses', () => {
   it('stay text without pymdownx.magiclink; <…> links are core Markdown', async () => {
     expect(links(await ours({}))).toEqual(['https://example.org/angle https://example.org/angle']);
+  });
+
+  it('without pymdownx.magiclink, are read for the syntax MkDocs reads in any text', async () => {
+    // Never read as addresses, so emphasis inside one is emphasis, as Python-Markdown reads it.
+    const html = (await renderInline(EMPHASISED, { remark: inlineExtensionPlugins({}).remarkPlugins })).html;
+    expect(html).toBe(
+      '<p>See https://example.org/<em>a</em>/b, www.example.org/<em>x</em>/y or a<em>b</em>@example.org.</p>',
+    );
+  });
+
+  it.skipIf(!oracle)('without pymdownx.magiclink, render as in MkDocs', async () => {
+    const html = (await renderInline(EMPHASISED, { remark: inlineExtensionPlugins({}).remarkPlugins })).html;
+    expect(html).toBe(await renderWithPythonMarkdown(EMPHASISED, {}));
   });
 
   it.skipIf(!oracle)('are links or text as in MkDocs, with and without pymdownx.magiclink', async () => {

@@ -3,7 +3,6 @@ import { rehypeShiki } from '@astrojs/markdown-remark';
 import type { ShikiTransformer } from 'shiki';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
@@ -17,7 +16,7 @@ export interface RenderedInline {
 
 /** Options of {@link renderInline}. */
 export interface RenderInlineOptions {
-  /** Remark plugins, after remark-gfm, as the site runs them. */
+  /** Remark plugins, as the site runs them (`inlineExtensionPlugins` brings GFM's syntax). */
   remark?: PluggableList;
   /** Rehype plugins, after shiki (as Astro runs user rehype plugins) and before rehype-raw. */
   rehype?: PluggableList;
@@ -27,7 +26,7 @@ export interface RenderInlineOptions {
 
 /**
  * Renders Markdown with the plugins under test in the order Astro runs them: remark-parse,
- * remark-gfm, the remark plugins, remark-rehype, shiki (when asked), the rehype plugins,
+ * the remark plugins, remark-rehype, shiki (when asked), the rehype plugins,
  * rehype-raw, rehype-stringify. Smartypants is left out so the HTML compares with MkDocs'.
  */
 export async function renderInline(
@@ -36,7 +35,6 @@ export async function renderInline(
 ): Promise<RenderedInline> {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
     .use(options.remark ?? [])
     .use(remarkRehype, { allowDangerousHtml: true });
   if (options.shiki)
@@ -61,7 +59,6 @@ export async function renderInlineHast(
 ): Promise<HastRoot> {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
     .use(options.remark ?? [])
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(options.rehype ?? [])
