@@ -47,7 +47,8 @@ export interface InlineExtensionSteps {
  * Remark plugins, in this order:
  * 1. Syntax first: GFM's, without strikethrough (MkDocs has none; pymdownx.tilde reads `~`
  *    its own way), without task lists unless `pymdownx.tasklist` is on, because MkDocs leaves
- *    `[ ]` as text without it, and without bare-address links unless `pymdownx.magiclink` is on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
+ *    `[ ]` as text without it, and without bare-address links unless `pymdownx.magiclink` is
+ *    on. The syntax extensions (betterem, mark, caret, tilde, keys, emoji, arithmatex) only register
  *    micromark constructs, so they take effect in every parse of the processor, admonition
  *    bodies included, whatever their place in the list. Arithmatex also typesets its math in
  *    its transform; the others make their nodes while parsing.

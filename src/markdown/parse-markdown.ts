@@ -42,8 +42,9 @@ export type MarkdownParser = (text: string, file: string) => Promise<ParsedMarkd
 
 /**
  * Creates the one Markdown parser: CommonMark with the GFM syntax MkDocs reads, then the Material
- * extensions the site enables, as real nodes with the file's positions (a finding about any node, however nested,
- * points at the file), heading ids as MkDocs gives them, and smart punctuation when `smarty` is on.
+ * extensions the site enables, as real nodes with the file's positions (a finding about any node,
+ * however nested, points at the file), heading ids as MkDocs gives them, and smart punctuation
+ * when `smarty` is on.
  */
 export function createMarkdownParser(options: ParseOptions): MarkdownParser {
   const { extensions } = options;
