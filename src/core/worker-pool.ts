@@ -1,6 +1,6 @@
 import { getCompileCacheDir } from 'node:module';
 import path from 'node:path';
-import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+import { parentPort, Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 
 /** What the pool sends a worker: one task. */
 interface TaskMessage<In> {
@@ -53,6 +53,8 @@ export function createWorkerPool<In, Out>(options: {
   size: number;
   tasksPerWorker: number;
   describe: (label: string) => string;
+  /** Each worker's heap limits (Node.js's `resourceLimits`); V8's defaults where not given. */
+  resourceLimits?: ResourceLimits;
 }): WorkerPool<In, Out> {
   const size = Math.max(1, Math.floor(options.size));
   const slots: Slot<In, Out>[] = [];
@@ -87,7 +89,11 @@ export function createWorkerPool<In, Out>(options: {
   };
 
   const start = (): Slot<In, Out> => {
-    const worker = new Worker(options.script, { workerData: options.workerData, env: workerEnvironment() });
+    const worker = new Worker(options.script, {
+      workerData: options.workerData,
+      env: workerEnvironment(),
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
     const slot: Slot<In, Out> = { worker, running: new Map(), answered: false };
     worker.on('message', (answer: AnswerMessage<Out>) => settle(slot, answer));
     worker.on('error', (error) => fail(slot, error));

@@ -99,6 +99,26 @@ describe('worker pool', () => {
     }
   });
 
+  it('gives its threads the heap limits it was given, and the defaults otherwise', async () => {
+    const youngGeneration = async (resourceLimits?: { maxYoungGenerationSizeMb: number }) => {
+      const workers = createWorkerPool<null, number | undefined>({
+        script: new URL('fixtures/worker-pool/limits-worker.ts', import.meta.url),
+        workerData: undefined,
+        size: 1,
+        tasksPerWorker: 1,
+        describe: () => 'Could not ask',
+        ...(resourceLimits ? { resourceLimits } : {}),
+      });
+      try {
+        return await workers.run(null, 'the limits');
+      } finally {
+        await workers.close();
+      }
+    };
+    expect(await youngGeneration({ maxYoungGenerationSizeMb: 3 })).toBe(3);
+    expect(await youngGeneration()).toBeGreaterThan(3);
+  });
+
   it('lets the process end with warmed threads that were never given a task', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'kb-roll-call-'));
     try {
